@@ -251,3 +251,10 @@ func TestDecodeNULsInEveryOtherByteThatAreNotUTF16(t *testing.T) {
 		t.Fatalf("err = %v, want ErrBinary", err)
 	}
 }
+
+func TestCharsetParamInvalidUTF8(t *testing.T) {
+	// Lower-casing invalid UTF-8 must not shift the indexes used to slice.
+	if got := charsetParam("\xff\xfe\xfdCHARSET=euc-kr"); got != "euc-kr" {
+		t.Errorf("charsetParam = %q, want euc-kr", got)
+	}
+}

@@ -127,7 +127,7 @@ func headerCharset(contentType string) string {
 // charsetParam finds "charset=X" in s, as the HTML standard's algorithm
 // for extracting a character encoding from a meta element does.
 func charsetParam(s string) string {
-	low := strings.ToLower(s)
+	low := asciiLower(s) // same length as s, so indexes carry over
 	for {
 		i := strings.Index(low, "charset")
 		if i < 0 {
@@ -214,4 +214,16 @@ func isMultiByte(name string) bool {
 		return true
 	}
 	return false
+}
+
+// asciiLower lower-cases the ASCII letters of s and nothing else, keeping
+// its length (strings.ToLower may change it on invalid UTF-8).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
