@@ -12,7 +12,6 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
 
 	"github.com/lede-news/lede/extract/charset"
 	"github.com/lede-news/lede/extract/content"
@@ -36,6 +35,10 @@ var (
 	ErrNotHTML = charset.ErrBinary
 	// ErrNoArticle means the page parsed but holds no article content.
 	ErrNoArticle = errors.New("no article content")
+
+	// errPanic marks a panic in a stage, recovered and turned into the
+	// page's error; tests look for it.
+	errPanic = errors.New("internal error (recovered panic)")
 )
 
 // Selectors are per-site CSS selector overrides that pin what the
@@ -79,7 +82,14 @@ func Extract(body []byte, pageURL string) (*Article, error) {
 
 // Extract extracts the article from p. The error names the problem; it
 // wraps ErrEmpty, ErrTooLarge, ErrNotHTML or ErrNoArticle where one applies.
-func (e *Extractor) Extract(p Page) (*Article, error) {
+func (e *Extractor) Extract(p Page) (art *Article, err error) {
+	// A crawl must never die on one page: a panic in any stage becomes
+	// this page's error.
+	defer func() {
+		if r := recover(); r != nil {
+			art, err = nil, fmt.Errorf("extracting %s: %w: %v", pageName(p), errPanic, r)
+		}
+	}()
 	limit := e.MaxBytes
 	if limit <= 0 {
 		limit = DefaultMaxBytes
@@ -94,7 +104,7 @@ func (e *Extractor) Extract(p Page) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decoding: %w", err)
 	}
-	root, err := html.Parse(bytes.NewReader(text))
+	root, err := parseHTML(text)
 	if err != nil {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
@@ -135,6 +145,17 @@ func (e *Extractor) Extract(p Page) (*Article, error) {
 		a.Markdown = markdown.Render(res.Node, base)
 	}
 	return a, nil
+}
+
+// pageName names p in errors: its source, else its URL.
+func pageName(p Page) string {
+	switch {
+	case p.Source != "":
+		return p.Source
+	case p.URL != "":
+		return p.URL
+	}
+	return "page"
 }
 
 // countWords counts runs of letters, digits and underscores, the same
