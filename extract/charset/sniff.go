@@ -51,6 +51,11 @@ const (
 	minConfidentCommon   = 0.3
 )
 
+// maxScriptWord is the longest run of non-ASCII characters that counts as
+// a word of a single-byte script (Cyrillic, Greek): such words are short
+// and separated by spaces, while CJK text read as one is a long unbroken run.
+const maxScriptWord = 16
+
 // candidate is a legacy encoding sniffing may choose.
 type candidate struct {
 	name   string
@@ -58,23 +63,28 @@ type candidate struct {
 	common map[rune]bool // the language's frequent characters
 	kana   bool          // kana count as frequent (Japanese)
 	latin  bool          // Western: frequent means an accented letter between ASCII
+	// multiByte marks CJK encodings; the others are single-byte scripts
+	// whose words are short runs between spaces.
+	multiByte bool
 }
 
-// candidates in order of preference on equal scores.
+// candidates in order of preference on equal scores: windows-1252 first,
+// since a lone accented letter reads as a letter in every single-byte
+// encoding and Western pages are the most common legacy ones.
 var candidates = []candidate{
-	{name: "euc-kr", enc: korean.EUCKR, common: runeSet(koreanCommon)},
-	{name: "shift_jis", enc: japanese.ShiftJIS, common: runeSet(japaneseCommon), kana: true},
-	{name: "euc-jp", enc: japanese.EUCJP, common: runeSet(japaneseCommon), kana: true},
-	{name: "gb18030", enc: simplifiedchinese.GB18030, common: runeSet(chineseSimplified)},
-	{name: "big5", enc: traditionalchinese.Big5, common: runeSet(chineseTraditional)},
+	{name: "windows-1252", enc: charmap.Windows1252, latin: true},
+	{name: "euc-kr", multiByte: true, enc: korean.EUCKR, common: runeSet(koreanCommon)},
+	{name: "shift_jis", multiByte: true, enc: japanese.ShiftJIS, common: runeSet(japaneseCommon), kana: true},
+	{name: "euc-jp", multiByte: true, enc: japanese.EUCJP, common: runeSet(japaneseCommon), kana: true},
+	{name: "gb18030", multiByte: true, enc: simplifiedchinese.GB18030, common: runeSet(chineseSimplified)},
+	{name: "big5", multiByte: true, enc: traditionalchinese.Big5, common: runeSet(chineseTraditional)},
 	{name: "windows-1251", enc: charmap.Windows1251, common: runeSet(russianCommon)},
 	{name: "koi8-r", enc: charmap.KOI8R, common: runeSet(russianCommon)},
 	{name: "windows-1253", enc: charmap.Windows1253, common: runeSet(greekCommon)},
-	{name: "windows-1252", enc: charmap.Windows1252, latin: true},
 }
 
 // fallback is the last resort, as in browsers for Western locales.
-var fallback = candidates[len(candidates)-1]
+var fallback = candidates[0]
 
 // reading is how one candidate decodes a sample.
 type reading struct {
@@ -101,9 +111,13 @@ func candidateFor(name string) candidate {
 	}
 	switch name {
 	case "gbk":
-		return candidate{name: name, enc: simplifiedchinese.GBK, common: candidates[3].common}
+		c := candidateFor("gb18030")
+		c.name, c.enc = name, simplifiedchinese.GBK
+		return c
 	case "iso-2022-jp":
-		return candidate{name: name, enc: japanese.ISO2022JP, common: candidates[1].common, kana: true}
+		c := candidateFor("shift_jis")
+		c.name, c.enc = name, japanese.ISO2022JP
+		return c
 	}
 	return candidate{name: name, enc: fallback.enc, latin: true}
 }
@@ -113,7 +127,7 @@ func candidateFor(name string) candidate {
 func sniff(sample []byte, cjkOnly bool) reading {
 	best := reading{candidate: fallback}
 	for _, c := range candidates {
-		if cjkOnly && !isMultiByte(c.name) {
+		if cjkOnly && !c.multiByte {
 			continue
 		}
 		if r := score(sample, c); r.score > best.score {
@@ -131,25 +145,35 @@ func score(sample []byte, c candidate) reading {
 		return r
 	}
 	var errs, common int
-	prevHigh := false
 	for i := 0; i < len(out); {
-		ch, size := utf8.DecodeRune(out[i:])
-		i += size
-		if ch < utf8.RuneSelf {
-			prevHigh = false
+		if out[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		r.chars++
-		nextHigh := i < len(out) && out[i] >= utf8.RuneSelf
-		switch {
-		case ch == utf8.RuneError, ch >= 0x80 && ch < 0xA0, ch >= 0xE000 && ch < 0xF900:
-			errs++ // replacement, C1 control or private use: not text
-		case c.common[ch], c.kana && ch >= 0x3041 && ch <= 0x30FA:
-			common++
-		case c.latin && !prevHigh && !nextHigh && unicode.IsLetter(ch):
-			common++
+		// A run of non-ASCII characters: a word or more of the script.
+		run := i
+		for run < len(out) && out[run] >= utf8.RuneSelf {
+			_, size := utf8.DecodeRune(out[run:])
+			run += size
 		}
-		prevHigh = true
+		word := out[i:run]
+		n := utf8.RuneCount(word)
+		for _, ch := range string(word) {
+			r.chars++
+			switch {
+			case ch == utf8.RuneError, ch >= 0x80 && ch < 0xA0, ch >= 0xE000 && ch < 0xF900:
+				errs++ // replacement, C1 control or private use: not text
+			case c.latin:
+				if n == 1 && unicode.IsLetter(ch) {
+					common++ // an accented letter among ASCII ones
+				}
+			case c.kana && ch >= 0x3041 && ch <= 0x30FA:
+				common++
+			case c.common[ch] && (c.multiByte || n <= maxScriptWord):
+				common++
+			}
+		}
+		i = run
 	}
 	if r.chars == 0 {
 		return r
