@@ -13,9 +13,9 @@ import (
 )
 
 // sampleBytes is how much of a legacy page is decoded by each candidate
-// encoding: 8 KiB from the first non-ASCII byte holds thousands of
-// characters, plenty for statistics, and keeps sniffing cheap.
-const sampleBytes = 8 << 10
+// encoding: 4 KiB from the first non-ASCII byte holds up to two thousand
+// CJK characters, plenty for statistics, and keeps sniffing cheap.
+const sampleBytes = 4 << 10
 
 // minUTF8Runes is how many valid multi-byte UTF-8 sequences make invalid
 // bytes look like damage to a UTF-8 page rather than a legacy encoding.
@@ -158,7 +158,9 @@ func score(sample []byte, c candidate) reading {
 		}
 		word := out[i:run]
 		n := utf8.RuneCount(word)
-		for _, ch := range string(word) {
+		for len(word) > 0 {
+			ch, size := utf8.DecodeRune(word)
+			word = word[size:]
 			r.chars++
 			switch {
 			case ch == utf8.RuneError, ch >= 0x80 && ch < 0xA0, ch >= 0xE000 && ch < 0xF900:
