@@ -130,6 +130,7 @@ func TestDecodeUTF8(t *testing.T) {
 		{"bom", "\xef\xbb\xbf<p>é</p>", "text/html; charset=windows-1252", "<p>é</p>", "utf-8"},
 		{"utf-16 meta ignored", page(`<meta charset="utf-16">`, textGreek), "", page(`<meta charset="utf-16">`, textGreek), "utf-8"},
 		{"truncated mid-character", page("", textKorean)[:len(page("", textKorean))-26] + "\xea\xb0", "", page("", textKorean)[:len(page("", textKorean))-26] + "\ufffd", "utf-8"},
+		{"truncated, header says euc-kr", page("", textKorean)[:len(page("", textKorean))-26] + "\xea\xb0", "text/html; charset=euc-kr", page("", textKorean)[:len(page("", textKorean))-26] + "\ufffd", "utf-8"},
 		{"stray latin-1 byte", page(`<meta charset="utf-8">`, textKorean+"caf\xe9"), "", page(`<meta charset="utf-8">`, textKorean+"caf\ufffd"), "utf-8"},
 	}
 	for _, tt := range tests {
