@@ -1,5 +1,12 @@
 // Package content finds an article's main content in a page and renders it
 // as text.
+//
+// It works in three steps, each in its own file: clean (clean.go) removes
+// what is never article text — scripts, navigation, hidden elements, and
+// elements whose class or id names page chrome (hints.go); findMain
+// (score.go) picks the element holding the most paragraph text net of link
+// lists and loose labels; render (text.go) turns it into blocks, and
+// Extract drops the blocks that are link lists or repeat the headline.
 package content
 
 import (
@@ -24,17 +31,66 @@ type Result struct {
 }
 
 // Extract cleans doc in place and returns its main content.
-// PLACEHOLDER: replaced by the cleaner, scorer and renderer.
 func Extract(doc *goquery.Document, opts Options) Result {
-	var parts []string
-	doc.Find("p").Each(func(_ int, s *goquery.Selection) {
-		if t := strings.TrimSpace(s.Text()); t != "" {
-			parts = append(parts, t)
-		}
-	})
-	var n *html.Node
-	if b := doc.Find("body"); b.Length() > 0 {
-		n = b.Get(0)
+	var removed []*html.Node
+	for _, sel := range opts.Remove {
+		removed = append(removed, doc.Find(sel).Nodes...)
 	}
-	return Result{Node: n, Text: strings.Join(parts, "\n\n")}
+	var pinned *html.Node
+	if opts.Body != "" {
+		if s := doc.Find(opts.Body); s.Length() > 0 {
+			pinned = s.Get(0)
+		}
+	}
+	root := doc.Get(0)
+	clean(root, removed)
+	main := pinned
+	if main == nil {
+		main = findMain(root)
+	}
+	if main == nil {
+		return fallback(opts)
+	}
+	text := joinBlocks(keepBlocks(render(main), opts.Headline, pinned != nil))
+	if text == "" {
+		return fallback(opts)
+	}
+	return Result{Node: main, Text: text}
+}
+
+// fallback uses JSON-LD's articleBody when the page's markup gave nothing.
+func fallback(opts Options) Result {
+	return Result{Text: strings.TrimSpace(opts.ArticleBody)}
+}
+
+// keepBlocks drops link lists and a repeat of the headline. A pinned
+// container is trusted: only the headline repeat is dropped.
+func keepBlocks(blocks []block, headline string, pinned bool) []block {
+	out := blocks[:0]
+	for _, b := range blocks {
+		if headline != "" && sameText(b.text, headline) {
+			continue
+		}
+		if !pinned && float64(b.link) > maxLinkDensity*float64(len(b.text)) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+func joinBlocks(blocks []block) string {
+	var b strings.Builder
+	for i, bl := range blocks {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(bl.text)
+	}
+	return b.String()
+}
+
+// sameText compares two texts ignoring case and white space.
+func sameText(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
