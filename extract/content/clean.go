@@ -22,14 +22,11 @@ var chromeTags = map[atom.Atom]bool{
 	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true, atom.Menu: true, atom.Form: true,
 }
 
-// protectShare is the share of the page's text above which an element is
-// kept whatever its name or class says: a wrapper of most of the page is
-// the page (an ASP.NET <form>, a <div class="has-sidebar">), not chrome.
+// protectShare is the share of the page's paragraph text above which an
+// element is kept whatever its name or class says: a wrapper of most of
+// the prose is the article (an ASP.NET <form>, a Blogger "widget", a
+// "modal-enabled" box), not chrome.
 const protectShare = 0.5
-
-// protectMin is the least text (in bytes) for protection to apply, so a
-// tiny page's footer is not protected for being half of nothing.
-const protectMin = 500
 
 // clean removes from the tree under root everything that is never article
 // text. It must run after metadata was read.
@@ -39,7 +36,7 @@ func clean(root *html.Node, remove []*html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
-	total := textLen(root)
+	total := paraLen(root)
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
@@ -61,7 +58,7 @@ func clean(root *html.Node, remove []*html.Node) {
 }
 
 // shouldDrop decides for one element, before looking inside it.
-func shouldDrop(n *html.Node, pageText int) bool {
+func shouldDrop(n *html.Node, pageParas int) bool {
 	if droppedTags[n.DataAtom] || isHidden(n) {
 		return true
 	}
@@ -72,10 +69,8 @@ func shouldDrop(n *html.Node, pageText int) bool {
 	if !chrome {
 		return false
 	}
-	if pageText >= protectMin {
-		if t := textLen(n); float64(t) > protectShare*float64(pageText) {
-			return false
-		}
+	if pageParas > 0 && float64(paraLen(n)) > protectShare*float64(pageParas) {
+		return false
 	}
 	return true
 }
@@ -121,22 +116,10 @@ func roleIsChrome(n *html.Node) bool {
 	return false
 }
 
-// textLen is the number of bytes of non-space text under n.
-func textLen(n *html.Node) int {
-	total := 0
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				total += len(strings.TrimSpace(c.Data))
-			case html.ElementNode:
-				if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
-					walk(c)
-				}
-			}
-		}
-	}
-	walk(n)
-	return total
+// paraLen is the text of the good paragraphs under n, as the scorer
+// counts them.
+func paraLen(n *html.Node) int {
+	var s scorer
+	st, _ := s.walk(n, false)
+	return st.para
 }

@@ -89,6 +89,9 @@ func (s *scorer) walk(n *html.Node, inLink bool) (stats, inline) {
 				st.link += l
 			}
 		case html.ElementNode:
+			if droppedTags[c.DataAtom] {
+				continue
+			}
 			cs, cin := s.walk(c, inLink || c.DataAtom == atom.A)
 			st.text += cs.text
 			st.link += cs.link
