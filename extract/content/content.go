@@ -46,7 +46,9 @@ func Extract(doc *goquery.Document, opts Options) Result {
 	clean(root, removed)
 	main := pinned
 	if main == nil {
-		main = findMain(root)
+		if main = findMain(root); main != nil {
+			main = refine(main)
+		}
 	}
 	if main == nil {
 		return fallback(opts)

@@ -27,7 +27,7 @@ var boilerplateWords = []string{
 	"masthead", "toolbar", "byline", "author", "reporter", "copyright", "caption", "credit",
 	"login", "modal", "popup", "overlay", "skip", "sronly", "visuallyhidden", "screenreader",
 	"print", "rating", "meta", "dateline", "timestamp", "published", "updated", "kicker", "tools",
-	"follow", "readmore", "moreon", "nextarticle", "prevarticle", "headline", "title", "hidden",
+	"follow", "readmore", "morestories", "recirc", "teaser", "upnext", "whatsnext", "moreon", "nextarticle", "prevarticle", "headline", "title", "hidden",
 }
 
 // exactBoilerplate are tokens that mean chrome only as whole tokens:

@@ -1,0 +1,93 @@
+package content
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// descendShare is the share of the best candidate's paragraph text that an
+// <article>, <main>, itemprop=articleBody or content-hinted element inside
+// it must hold for the finder to narrow to it: the page's own markup then
+// says where the article ends, and what lies beside it (teaser rails,
+// "more stories" grids with summaries) is dropped.
+const descendShare = 0.6
+
+// minArticleParas is the least paragraph text (bytes) an <article> must
+// hold to count as one of several articles in a candidate, as on pages
+// that append the next article below the first (infinite scroll).
+const minArticleParas = 3 * minParagraph
+
+// refine narrows best to the element the markup marks as the article.
+func refine(best *html.Node) *html.Node {
+	for {
+		total := paraLen(best)
+		if first := firstOfSeveralArticles(best); first != nil {
+			best = first
+			continue
+		}
+		next := narrowest(best, float64(total)*descendShare)
+		if next == nil {
+			return best
+		}
+		best = next
+	}
+}
+
+// isArticleMarkup reports elements whose name, microdata or class say
+// "the article".
+func isArticleMarkup(n *html.Node) bool {
+	switch {
+	case n.DataAtom == atom.Article || n.DataAtom == atom.Main:
+		return true
+	case attr(n, "itemprop") == "articleBody":
+		return true
+	}
+	return classify(n) == hintContent
+}
+
+// narrowest returns the first article-marked descendant of n, in document
+// order, that holds at least need bytes of paragraph text, or nil.
+func narrowest(n *html.Node, need float64) *html.Node {
+	var found *html.Node
+	var walk func(*html.Node)
+	walk = func(p *html.Node) {
+		for c := p.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isArticleMarkup(c) && float64(paraLen(c)) >= need {
+				found = c
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
+}
+
+// firstOfSeveralArticles returns the first of two or more <article>
+// elements under n (not nested in one another) that hold paragraphs.
+func firstOfSeveralArticles(n *html.Node) *html.Node {
+	var arts []*html.Node
+	var walk func(*html.Node)
+	walk = func(p *html.Node) {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Article {
+				if paraLen(c) >= minArticleParas {
+					arts = append(arts, c)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if len(arts) < 2 {
+		return nil
+	}
+	return arts[0]
+}
