@@ -42,7 +42,45 @@ func isArticleMarkup(n *html.Node) bool {
 	case attr(n, "itemprop") == "articleBody":
 		return true
 	}
-	return classify(n) == hintContent
+	return hasStrongContentToken(n)
+}
+
+// strongContentWords are class/id tokens that name the article body
+// itself, not just "some text": safe to narrow to.
+var strongContentWords = []string{
+	"articlebody", "articlecontent", "articletext", "entrycontent", "postcontent", "postbody",
+	"storybody", "storycontent", "storytext", "newsbody", "newscontent", "bodytext", "articleview",
+	"richtextarticlebody", "itembody", "contentbody",
+}
+
+func hasStrongContentToken(n *html.Node) bool {
+	for _, key := range [2]string{"class", "id"} {
+		for _, tok := range splitFields(attr(n, key)) {
+			norm := normalizeToken(tok)
+			for _, w := range strongContentWords {
+				if norm == w || (len(norm) > len(w) && norm[:len(w)] == w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func splitFields(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
 }
 
 // narrowest returns the first article-marked descendant of n, in document
