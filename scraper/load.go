@@ -149,7 +149,7 @@ func readFile(path string) (*viper.Viper, error) {
 	if err := fv.ReadInConfig(); err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("config %s: %w", path, err)
+			return nil, fmt.Errorf("reading the configuration: %w", err)
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
