@@ -3,6 +3,8 @@ GO        ?= go
 CORPUS    ?= ../shared/corpus/dev
 BIN       := bin/lede
 FUZZTIME  ?= 30s
+BENCHFLAGS ?= -count 1
+RUNS      ?= 3
 
 .PHONY: build test eval eval-check bench compare lint fuzz clean
 
@@ -19,10 +21,10 @@ eval-check: build
 	$(BIN) eval --corpus $(CORPUS) --check evalfloor.json
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem $(BENCHFLAGS) ./...
 
 compare:
-	cd bench && $(GO) run . --corpus ../$(CORPUS)
+	cd bench && $(GO) run . --corpus $(abspath $(CORPUS)) --runs $(RUNS)
 
 lint:
 	test -z "$$(gofmt -l .)" || (gofmt -l .; exit 1)
