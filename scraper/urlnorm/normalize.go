@@ -2,6 +2,7 @@ package urlnorm
 
 import (
 	"fmt"
+	"net/netip"
 	"net/url"
 	"slices"
 	"strconv"
@@ -63,8 +64,8 @@ func normalizeURL(raw string, u *url.URL) (string, error) {
 	b.Grow(len(raw) + len("/"))
 	b.WriteString(scheme)
 	b.WriteString("://")
-	if u.User != nil {
-		b.WriteString(u.User.String())
+	if ui := u.User.String(); ui != "" {
+		b.WriteString(ui)
 		b.WriteByte('@')
 	}
 	b.WriteString(host)
@@ -87,11 +88,18 @@ func normalizeHost(u *url.URL) (string, error) {
 	if h == "" {
 		return "", ErrNoHost
 	}
+	if strings.Contains(h, ":") { // IPv6 literal, maybe with a zone
+		ip, err := netip.ParseAddr(h)
+		if err != nil || !ip.Is6() {
+			return "", fmt.Errorf("bad host %q", h)
+		}
+		return "[" + strings.ReplaceAll(ip.String(), "%", "%25") + "]", nil
+	}
 	if !utf8.ValidString(h) {
 		return "", fmt.Errorf("host %q is not valid UTF-8", h)
 	}
-	if strings.Contains(h, ":") { // IPv6 literal, maybe with a zone
-		return "[" + strings.ReplaceAll(h, "%", "%25") + "]", nil
+	if strings.Contains(h, "%") {
+		return "", fmt.Errorf("bad host %q: %% is not allowed in a host name", h)
 	}
 	return h, nil
 }

@@ -1,0 +1,30 @@
+package urlnorm_test
+
+import (
+	"fmt"
+	"net/url"
+
+	"github.com/lede-news/lede/scraper/urlnorm"
+)
+
+func ExampleNormalize() {
+	u, err := urlnorm.Normalize("HTTPS://News.Example.com:443/world/./2026/../story?utm_source=feed&page=2&id=7#comments")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(u)
+	// Output: https://news.example.com/world/story?id=7&page=2
+}
+
+func ExampleResolve() {
+	base, _ := url.Parse("https://news.example.com/world/story.html")
+	for _, href := range []string{"../politics/", "//cdn.example.com/a.html", "mailto:desk@example.com"} {
+		u, err := urlnorm.Resolve(base, href)
+		fmt.Println(u, err)
+	}
+	// Output:
+	// https://news.example.com/politics/ <nil>
+	// https://cdn.example.com/a.html <nil>
+	//  urlnorm: "mailto:desk@example.com": unsupported scheme "mailto"
+}
