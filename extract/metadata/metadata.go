@@ -1,5 +1,3 @@
-// Package metadata reads an article's metadata: headline, byline, authors,
-// times, site, language, description, image, tags and section.
 package metadata
 
 import (
@@ -8,6 +6,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html/atom"
 )
 
 // Options tell Read about the page and the site.
@@ -37,9 +36,215 @@ type Metadata struct {
 	ArticleBody string
 }
 
+// reader holds what Read gathers once and the cascades share.
+type reader struct {
+	doc      *goquery.Document
+	opts     Options
+	base     *url.URL
+	loc      *time.Location
+	meta     metaTags
+	ld       ldArticle
+	md       microdata
+	names    []string // the site's names, to strip from titles
+	headings []string // the page's first <h1> texts
+	vis      *visible
+}
+
+// maxHeadings bounds the <h1> texts compared with the <title>.
+const maxHeadings = 3
+
 // Read reads the metadata of doc. It must run before the document is
-// cleaned: it reads scripts, meta tags and the page's chrome.
-// PLACEHOLDER: replaced by the full cascade.
+// cleaned: it reads scripts, meta tags and the page's chrome. It does not
+// modify doc.
 func Read(doc *goquery.Document, opts Options) Metadata {
-	return Metadata{Headline: strings.TrimSpace(doc.Find("title").First().Text())}
+	if doc == nil || len(doc.Nodes) == 0 {
+		return Metadata{}
+	}
+	r := &reader{doc: doc, opts: opts, loc: siteZone(opts), meta: readMeta(doc)}
+	r.base = baseURL(doc, opts.URL)
+	r.ld, _ = readJSONLD(doc)
+	r.md = readMicrodata(doc)
+
+	var m Metadata
+	m.SiteName = firstNonEmpty(r.meta.first("og:site_name"), r.ld.Publisher, r.meta.first(metaSiteKeys...))
+	r.names = dedupe([]string{m.SiteName, r.ld.Publisher, r.meta.first(metaSiteKeys...), hostLabel(opts.URL), strings.TrimPrefix(r.meta.first("twitter:site"), "@")})
+	doc.Find("h1").EachWithBreak(func(i int, s *goquery.Selection) bool {
+		if t, ok := textOf(s.Get(0), maxSelectedBytes); ok && t != "" {
+			r.headings = append(r.headings, t)
+		}
+		return len(r.headings) < maxHeadings
+	})
+
+	m.Headline = r.headline()
+	r.vis = &visible{
+		lines: pageLines(doc.Nodes[0]), loc: r.loc, now: opts.Now, dayFirst: urlZone(opts.URL) != nil,
+	}
+	r.vis.head = headlineLine(r.vis.lines, m.Headline)
+	m.Byline, m.Authors = r.byline()
+	m.Published, m.Modified = r.times()
+
+	m.CanonicalURL = absURL(r.base, firstNonEmpty(canonicalLink(doc), r.meta.first(metaURLKeys...), r.ld.URL))
+	m.Image = absURL(r.base, firstNonEmpty(r.meta.first(metaImageKeys...), r.ld.Image))
+	m.Lang = langOf(doc, r.meta, r.ld.Lang)
+	m.Description = collapse(firstNonEmpty(r.meta.first(metaDescriptionKeys...), r.ld.Description))
+	m.Section = collapse(firstNonEmpty(r.meta.first(metaSectionKeys...), r.ld.Section, r.md.Section))
+	if m.Section == "" {
+		m.Section = breadcrumbSection(doc, m.Headline)
+	}
+	m.Tags = r.tags()
+	m.ArticleBody = strings.TrimSpace(r.ld.Body)
+	return m
+}
+
+// headline runs the headline cascade: the selector, JSON-LD, meta tags,
+// microdata, the <title>, the first <h1>; each without the site's name.
+func (r *reader) headline() string {
+	if r.opts.Headline != "" {
+		if t := r.selected(r.opts.Headline); t != "" {
+			return t
+		}
+	}
+	for _, c := range []string{r.ld.Headline, r.meta.first(metaTitleKeys[:len(metaTitleKeys)-1]...), r.md.Headline} {
+		if c = collapse(c); c != "" {
+			return stripSite(c, r.names)
+		}
+	}
+	if t, ok := textOf(r.doc.Find("title").First().Get(0), maxSelectedBytes); ok && t != "" {
+		return fromTitleTag(t, r.names, r.headings)
+	}
+	if t := r.meta.first("title"); t != "" {
+		return stripSite(t, r.names)
+	}
+	if len(r.headings) > 0 {
+		return r.headings[0]
+	}
+	return ""
+}
+
+// byline runs the byline cascade: the selector, JSON-LD authors, meta
+// tags, microdata, then the page's visible byline.
+func (r *reader) byline() (string, []string) {
+	if r.opts.Byline != "" {
+		if t := cleanByline(r.selected(r.opts.Byline)); t != "" {
+			return t, splitAuthors(t)
+		}
+	}
+	if names := personNames(r.ld.Authors); len(names) > 0 {
+		return strings.Join(names, ", "), names
+	}
+	if a := r.meta.first(metaAuthorKeys...); a != "" {
+		if c := cleanByline(a); looksLikeNames(c) {
+			return c, splitAuthors(c)
+		}
+	}
+	if names := personNames(r.md.Authors); len(names) > 0 {
+		return strings.Join(names, ", "), names
+	}
+	if b := r.vis.byline(); b != "" {
+		return b, splitAuthors(b)
+	}
+	return "", nil
+}
+
+// personNames cleans author names from structured data, dropping URLs
+// and repeats.
+func personNames(in []string) []string {
+	var out []string
+	for _, n := range in {
+		n = collapse(n)
+		if n == "" || urlRe.MatchString(n) || strings.HasPrefix(n, "/") {
+			continue
+		}
+		n = strings.TrimSpace(bylinePrefixRe.ReplaceAllString(emailRe.ReplaceAllString(n, ""), ""))
+		if n != "" && len(n) <= maxBylineLen {
+			out = append(out, n)
+		}
+	}
+	return dedupe(out)
+}
+
+// times runs the published and modified cascades: the selector, JSON-LD,
+// meta tags, microdata, a <time pubdate>, the visible dateline, an
+// <article>'s first <time>.
+func (r *reader) times() (pub, mod Time) {
+	now := r.opts.Now
+	if r.opts.Published != "" {
+		if s := r.doc.Find(r.opts.Published).First(); s.Length() > 0 {
+			n := s.Get(0)
+			for _, v := range []string{attrOf(n, "datetime"), attrOf(n, "content")} {
+				if t, ok := parseTime(v, r.loc, now); ok {
+					pub = t
+					break
+				}
+			}
+			if pub.Time.IsZero() {
+				if m, ok := findTime(nodeText(n), r.loc, now, r.vis.dayFirst); ok {
+					pub = m.t
+				}
+			}
+		}
+	}
+	tel, strong := timeElement(r.doc)
+	pubCandidates := []string{r.ld.Published, r.meta.first(metaPublishedKeys...), r.md.Published}
+	if strong {
+		pubCandidates = append(pubCandidates, tel)
+	}
+	for _, c := range pubCandidates {
+		if !pub.Time.IsZero() {
+			break
+		}
+		pub, _ = parseTime(c, r.loc, now)
+	}
+	for _, c := range []string{r.ld.Modified, r.meta.first(metaModifiedKeys...), r.md.Modified} {
+		if t, ok := parseTime(c, r.loc, now); ok {
+			mod = t
+			break
+		}
+	}
+	if pub.Time.IsZero() || mod.Time.IsZero() {
+		vp, vm := r.vis.dates()
+		if pub.Time.IsZero() {
+			pub = vp
+		}
+		if mod.Time.IsZero() {
+			mod = vm
+		}
+	}
+	if pub.Time.IsZero() && !strong {
+		pub, _ = parseTime(tel, r.loc, now)
+	}
+	return pub, mod
+}
+
+// tags merges JSON-LD keywords, article:tag and keyword meta tags.
+func (r *reader) tags() []string {
+	var all []string
+	all = append(all, r.ld.Keywords...)
+	for _, v := range allMeta(r.doc, metaTagKeys) {
+		all = append(all, splitList(v)...)
+	}
+	return dedupe(all)
+}
+
+// selected is the text of the first element sel matches (its content or
+// datetime attribute for <meta> and <time>).
+func (r *reader) selected(sel string) string {
+	s := r.doc.Find(sel).First()
+	if s.Length() == 0 {
+		return ""
+	}
+	n := s.Get(0)
+	if n.DataAtom == atom.Meta {
+		return collapse(attrOf(n, "content"))
+	}
+	return nodeText(n)
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
 }

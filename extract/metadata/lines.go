@@ -1,0 +1,121 @@
+package metadata
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// line is one visual line of the page: the text of a block element's
+// inline content, up to its next child block.
+type line struct {
+	text   string
+	block  *html.Node // the block element holding the line
+	elem   *html.Node // the innermost element around the line's first text
+	chrome bool       // inside navigation, a footer, an aside or comments
+}
+
+// maxLineBytes caps the text kept per line: the rules read short lines
+// (bylines, datelines); a longer one is prose and only its length matters.
+const maxLineBytes = 600
+
+// chromeTags hold page chrome, never the article's byline or dateline.
+var chromeTags = map[atom.Atom]bool{atom.Nav: true, atom.Footer: true, atom.Aside: true, atom.Form: true}
+
+// chromeHints are class or id fragments of chrome blocks.
+var chromeHints = []string{
+	"comment", "footer", "sidebar", "related", "popular", "most-read", "mostread", "recommend",
+	"gnb", "lnb", "navbar", "menu", "breadcrumb", "newsletter", "promo", "trending", "more-stories",
+	"rightcol", "right-col", "top_bar", "topbar", "masthead",
+}
+
+func isChrome(n *html.Node) bool {
+	if chromeTags[n.DataAtom] {
+		return true
+	}
+	h := hintsOf(n)
+	if h == "" {
+		return false
+	}
+	for _, c := range chromeHints {
+		if strings.Contains(h, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// pageLines splits the document under root into lines in document order,
+// in one walk.
+func pageLines(root *html.Node) []line {
+	var (
+		lines []line
+		cur   strings.Builder
+		first *html.Node
+	)
+	flush := func(block *html.Node, chrome bool) {
+		if first != nil {
+			if t := collapse(cur.String()); t != "" {
+				lines = append(lines, line{text: t, block: block, elem: first, chrome: chrome})
+			}
+		}
+		cur.Reset()
+		first = nil
+	}
+	var walk func(n, block *html.Node, chrome bool)
+	walk = func(n, block *html.Node, chrome bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if first == nil {
+					if strings.TrimSpace(c.Data) == "" {
+						continue
+					}
+					first = c.Parent
+				}
+				if cur.Len() < maxLineBytes {
+					cur.WriteString(c.Data)
+				}
+			case html.ElementNode:
+				if skippedTags[c.DataAtom] {
+					continue
+				}
+				if c.DataAtom == atom.Br {
+					cur.WriteByte(' ')
+					continue
+				}
+				if inlineTags[c.DataAtom] {
+					walk(c, block, chrome)
+					continue
+				}
+				flush(block, chrome)
+				walk(c, c, chrome || isChrome(c))
+				flush(c, chrome || isChrome(c))
+			}
+		}
+	}
+	if root != nil {
+		walk(root, root, false)
+		flush(root, false)
+	}
+	return lines
+}
+
+// hintsUp is the class and id of n and up to depth ancestors, for
+// matching name hints on a line.
+func hintsUp(n *html.Node, depth int) string {
+	var parts []string
+	for ; n != nil && depth >= 0 && n.Type == html.ElementNode; n, depth = n.Parent, depth-1 {
+		if h := hintsOf(n); h != "" {
+			parts = append(parts, h)
+		}
+		if r := attrOf(n, "rel"); r != "" {
+			parts = append(parts, "rel-"+strings.ToLower(r))
+		}
+		if p := attrOf(n, "itemprop"); p != "" {
+			parts = append(parts, "itemprop-"+strings.ToLower(p))
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,124 @@
+package metadata
+
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// microdata is what schema.org itemprop attributes say about the article.
+type microdata struct {
+	Headline            string
+	Authors             []string
+	Published, Modified string
+	Section             string
+}
+
+// maxItempropBytes bounds an itemprop's text value.
+const maxItempropBytes = 300
+
+// readMicrodata reads headline, author, datePublished, dateModified and
+// articleSection from itemprop attributes, first of each.
+func readMicrodata(doc *goquery.Document) microdata {
+	var md microdata
+	doc.Find("[itemprop]").Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		for _, p := range strings.Fields(strings.ToLower(attrOf(n, "itemprop"))) {
+			switch lastSegment(p) {
+			case "headline":
+				if md.Headline == "" {
+					md.Headline = itemValue(n)
+				}
+			case "author", "creator":
+				if name := itemName(n); name != "" {
+					md.Authors = append(md.Authors, name)
+				}
+			case "datepublished":
+				if md.Published == "" {
+					md.Published = itemValue(n)
+				}
+			case "datemodified":
+				if md.Modified == "" {
+					md.Modified = itemValue(n)
+				}
+			case "articlesection":
+				if md.Section == "" {
+					md.Section = itemValue(n)
+				}
+			}
+		}
+	})
+	md.Authors = dedupe(md.Authors)
+	return md
+}
+
+// itemValue is an itemprop's value: content, datetime, else its text.
+func itemValue(n *html.Node) string {
+	for _, a := range []string{"content", "datetime"} {
+		if v := strings.TrimSpace(attrOf(n, a)); v != "" {
+			return v
+		}
+	}
+	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link {
+		return ""
+	}
+	t, ok := textOf(n, maxItempropBytes)
+	if !ok {
+		return ""
+	}
+	return t
+}
+
+// itemName is the name of an author item: its nested itemprop=name when
+// it is an itemscope, else its own value.
+func itemName(n *html.Node) string {
+	if hasAttr(n, "itemscope") {
+		var name string
+		goquery.NewDocumentFromNode(n).Find(`[itemprop~="name"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			name = itemValue(s.Get(0))
+			return name == ""
+		})
+		if name != "" {
+			return name
+		}
+	}
+	return itemValue(n)
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// timeElement returns the datetime of the page's publication <time>: one
+// marked pubdate or with a publish hint, else the first inside an
+// <article>. strong is true for the marked kinds.
+func timeElement(doc *goquery.Document) (value string, strong bool) {
+	var inArticle string
+	doc.Find("time[datetime]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		n := s.Get(0)
+		dt := strings.TrimSpace(attrOf(n, "datetime"))
+		if dt == "" {
+			return true
+		}
+		h := hintsOf(n)
+		if hasAttr(n, "pubdate") || strings.Contains(h, "publish") || strings.Contains(h, "pubdate") {
+			value, strong = dt, true
+			return false
+		}
+		if inArticle == "" && s.Closest("article").Length() > 0 {
+			inArticle = dt
+		}
+		return true
+	})
+	if value != "" {
+		return value, true
+	}
+	return inArticle, false
+}

@@ -1,0 +1,479 @@
+package metadata
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Year bounds of a plausible publication date: a page dated before the
+// web or far ahead of the fetch has misread a number.
+const (
+	minYear      = 1970
+	maxYearAhead = 1 // years after the reference time (clock skew, time zones)
+)
+
+// fixedZones are printed zone abbreviations with one unambiguous offset,
+// in hours east of UTC. Go's time.Parse would give unknown abbreviations
+// a zero offset, so they are resolved here instead.
+var fixedZones = map[string]float64{
+	"UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "WET": 0, "WEST": 1, "BST": 1, "IST": 5.5,
+	"CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3,
+	"KST": 9, "JST": 9, "HKT": 8, "SGT": 8, "PHT": 8, "AWST": 8, "WIB": 7, "ICT": 7,
+	"AEST": 10, "AEDT": 11, "ACST": 9.5, "ACDT": 10.5, "NZST": 12, "NZDT": 13,
+	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+	"AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "NST": -3.5, "NDT": -2.5,
+}
+
+// namedZones are abbreviations that name a region whose offset follows
+// daylight saving: "ET" is EST in winter and EDT in summer.
+var namedZones = map[string]string{
+	"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+}
+
+var loadedNamedZones = sync.OnceValue(func() map[string]*time.Location {
+	m := make(map[string]*time.Location, len(namedZones))
+	for abbr, name := range namedZones {
+		if loc, err := time.LoadLocation(name); err == nil {
+			m[abbr] = loc
+		}
+	}
+	return m
+})
+
+// zoneAbbrev returns the location an abbreviation names, or nil.
+func zoneAbbrev(abbr string) *time.Location {
+	abbr = strings.ToUpper(abbr)
+	if h, ok := fixedZones[abbr]; ok {
+		return time.FixedZone(abbr, int(h*3600))
+	}
+	return loadedNamedZones()[abbr]
+}
+
+// zoneAlternation is a regexp alternation of every known abbreviation,
+// longest first so that "CEST" is not read as "CET".
+func zoneAlternation() string {
+	var names []string
+	for k := range fixedZones {
+		if k != "Z" {
+			names = append(names, k)
+		}
+	}
+	for k := range namedZones {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	return strings.Join(names, "|")
+}
+
+// months maps lower-case month names and abbreviations in the languages
+// news sites print most to month numbers.
+var months = map[string]time.Month{
+	// English
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+	// German
+	"januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
+	"oktober": 10, "dezember": 12, "jän": 1, "jänner": 1, "okt": 10, "dez": 12,
+	// French
+	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
+	"août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+	// Spanish, Portuguese, Italian
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+	"agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+	"outubro": 10, "novembro": 11, "dezembro": 12, "gennaio": 1, "febbraio": 2, "aprile": 4,
+	"maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "dicembre": 12,
+	// Dutch
+	"januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+}
+
+func monthAlternation() string {
+	names := make([]string, 0, len(months))
+	for k := range months {
+		names = append(names, regexp.QuoteMeta(k))
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	return strings.Join(names, "|")
+}
+
+// Pieces of the free-text date patterns. Each time and zone part is
+// optional; a date alone is a day.
+var (
+	zonePart = `(?:\s*\(?\s*(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|\b(?:` + zoneAlternation() + `)\b)\)?)?`
+	timePart = `(?:\s*(?:\([^)\d]{1,6}\))?\s*(?:[T,|·@–—-]|\b(?i:at|um|à|a las|às)\b)?\s*(오전|오후|午前|午後)?\s*(\d{1,2})\s*[:시時h]\s*(\d{2})(?:\s*[:분分]\s*(\d{2}))?(?:[.,]\d{1,9})?(?:\s*[초秒])?(?:\s*([AaPp])\.?\s?[Mm]\.?)?` + zonePart + `)?`
+)
+
+// Free-text date patterns, compiled once.
+var (
+	// 2025-04-18, 2025.04.18, 2025/4/18, 2025년 4월 18일, 2025年4月18日
+	ymdRe = regexp.MustCompile(`\b(\d{4})\s*[-./년年]\s*(\d{1,2})\s*[-./월月]\s*(\d{1,2})(?:\s*[일日])?` + timePart)
+	// April 18, 2025; Apr. 18th 2025
+	mdyRe = regexp.MustCompile(`(?i:\b(` + monthAlternation() + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)` + timePart)
+	// 18 April 2025; 18. April 2025; 18 de abril de 2025
+	dmyRe = regexp.MustCompile(`(?i:\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(` + monthAlternation() + `)\.?,?\s+(?:de\s+)?(\d{4})\b)` + timePart)
+	// 18.04.2025, 04/18/2025
+	numDMYRe = regexp.MustCompile(`\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b` + timePart)
+	// 3 hours ago, an hour ago
+	agoRe = regexp.MustCompile(`(?i)\b(\d{1,3}|an?|one)\s+(second|sec|minute|min|hour|hr|day|week)s?\s+ago\b`)
+	// 2시간 전, 3時間前, 5分钟前
+	agoCJKRe = regexp.MustCompile(`(\d{1,3})\s*(초|분|시간|일|주|秒|分钟|分|小时|時間|天|日)\s*[전前]`)
+)
+
+// timeMatch is a date found in free text: where it starts and ends in the
+// text, and what it says.
+type timeMatch struct {
+	start, end int
+	t          Time
+	hasClock   bool // a time of day was printed, not only a day
+	relative   bool // "3 hours ago": computed from the reference time
+}
+
+// clock is what a pattern read, before zones are applied.
+type clock struct {
+	y, mo, d, h, mi, s int
+	pm, am             bool
+	hasClock           bool
+	zone               string
+}
+
+// findTime returns the first date in text. loc is the zone for a time
+// printed without one (nil: unzoned); now is the reference for relative
+// dates and the upper bound of plausible years; dayFirst reads 04/05/2025
+// as 4 May.
+func findTime(text string, loc *time.Location, now time.Time, dayFirst bool) (timeMatch, bool) {
+	var best timeMatch
+	found := false
+	consider := func(m timeMatch) {
+		if !found || m.start < best.start {
+			best, found = m, true
+		}
+	}
+	if hasDigit(text) {
+		if idx := ymdRe.FindStringSubmatchIndex(text); idx != nil && !digitAt(text, idx[7]) {
+			c := clockFrom(text, idx, 1, 2, 3, 4)
+			if m, ok := c.match(idx, loc, now); ok {
+				consider(m)
+			}
+		}
+		if idx := mdyRe.FindStringSubmatchIndex(text); idx != nil {
+			c := clockFrom(text, idx, 3, 1, 2, 4)
+			if m, ok := c.match(idx, loc, now); ok {
+				consider(m)
+			}
+		}
+		if idx := dmyRe.FindStringSubmatchIndex(text); idx != nil {
+			c := clockFrom(text, idx, 3, 2, 1, 4)
+			if m, ok := c.match(idx, loc, now); ok {
+				consider(m)
+			}
+		}
+		if idx := numDMYRe.FindStringSubmatchIndex(text); idx != nil {
+			dayGroup, monthGroup := 1, 3
+			a, _ := strconv.Atoi(group(text, idx, 1))
+			b, _ := strconv.Atoi(group(text, idx, 3))
+			sep := group(text, idx, 2)
+			if b > 12 || (a <= 12 && sep == "/" && !dayFirst) {
+				dayGroup, monthGroup = 3, 1
+			}
+			c := clockFrom(text, idx, 4, monthGroup, dayGroup, 5)
+			if m, ok := c.match(idx, loc, now); ok {
+				consider(m)
+			}
+		}
+	}
+	if !now.IsZero() {
+		if m, ok := findRelative(text, now, loc); ok {
+			consider(m)
+		}
+	}
+	return best, found
+}
+
+// clockFrom reads the groups of a date match: year, month and day group
+// numbers, and the first group of timePart (meridiem prefix, hour,
+// minute, second, am/pm letter, zone).
+func clockFrom(text string, idx []int, yg, mg, dg, tg int) clock {
+	var c clock
+	c.y, _ = strconv.Atoi(group(text, idx, yg))
+	ms := group(text, idx, mg)
+	if n, err := strconv.Atoi(ms); err == nil {
+		c.mo = n
+	} else {
+		c.mo = int(months[strings.ToLower(ms)])
+	}
+	c.d, _ = strconv.Atoi(group(text, idx, dg))
+	if h := group(text, idx, tg+1); h != "" {
+		c.hasClock = true
+		c.h, _ = strconv.Atoi(h)
+		c.mi, _ = strconv.Atoi(group(text, idx, tg+2))
+		c.s, _ = strconv.Atoi(group(text, idx, tg+3))
+		switch group(text, idx, tg) {
+		case "오후", "午後":
+			c.pm = true
+		case "오전", "午前":
+			c.am = true
+		}
+		switch group(text, idx, tg+4) {
+		case "p", "P":
+			c.pm = true
+		case "a", "A":
+			c.am = true
+		}
+		c.zone = group(text, idx, tg+5)
+	}
+	return c
+}
+
+// match validates c and turns it into a Time.
+func (c clock) match(idx []int, loc *time.Location, now time.Time) (timeMatch, bool) {
+	if c.pm && c.h < 12 {
+		c.h += 12
+	} else if c.am && c.h == 12 {
+		c.h = 0
+	}
+	if !plausible(c.y, c.mo, c.d, c.h, c.mi, c.s, now) {
+		return timeMatch{}, false
+	}
+	end := idx[1]
+	zone := loc
+	zoned := false
+	if c.zone != "" {
+		if z := parseZone(c.zone); z != nil {
+			zone, zoned = z, true
+		}
+	}
+	var t Time
+	switch {
+	case zoned:
+		t = Time{Time: time.Date(c.y, time.Month(c.mo), c.d, c.h, c.mi, c.s, 0, zone), Zoned: true}
+	case loc != nil:
+		t = Time{Time: time.Date(c.y, time.Month(c.mo), c.d, c.h, c.mi, c.s, 0, loc), Zoned: true}
+	default:
+		t = Time{Time: time.Date(c.y, time.Month(c.mo), c.d, c.h, c.mi, c.s, 0, time.UTC)}
+	}
+	return timeMatch{start: idx[0], end: end, t: t, hasClock: c.hasClock}, true
+}
+
+// plausible reports whether the fields make a real date in a sane range.
+func plausible(y, mo, d, h, mi, s int, now time.Time) bool {
+	maxYear := 2100
+	if !now.IsZero() {
+		maxYear = now.Year() + maxYearAhead
+	}
+	if y < minYear || y > maxYear || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60 {
+		return false
+	}
+	return d <= time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// parseZone reads a printed zone: Z, +09:00, +0900, UTC+9, GMT-05:00, KST.
+func parseZone(z string) *time.Location {
+	z = strings.TrimSpace(z)
+	if loc := zoneAbbrev(z); loc != nil {
+		return loc
+	}
+	up := strings.ToUpper(z)
+	for _, p := range []string{"UTC", "GMT"} {
+		up = strings.TrimPrefix(up, p)
+	}
+	up = strings.ReplaceAll(up, " ", "")
+	if len(up) < 2 || (up[0] != '+' && up[0] != '-') {
+		return nil
+	}
+	sign := 1
+	if up[0] == '-' {
+		sign = -1
+	}
+	digits := strings.ReplaceAll(up[1:], ":", "")
+	var h, m int
+	var err error
+	switch len(digits) {
+	case 1, 2:
+		h, err = strconv.Atoi(digits)
+	case 3, 4:
+		h, err = strconv.Atoi(digits[:len(digits)-2])
+		if err == nil {
+			m, err = strconv.Atoi(digits[len(digits)-2:])
+		}
+	default:
+		return nil
+	}
+	if err != nil || h > 14 || m > 59 {
+		return nil
+	}
+	return time.FixedZone("", sign*(h*3600+m*60))
+}
+
+// findRelative reads "3 hours ago" or "2시간 전" against now.
+func findRelative(text string, now time.Time, loc *time.Location) (timeMatch, bool) {
+	idx := agoRe.FindStringSubmatchIndex(text)
+	if idx == nil {
+		idx = agoCJKRe.FindStringSubmatchIndex(text)
+	}
+	if idx == nil {
+		return timeMatch{}, false
+	}
+	n := 1
+	if v, err := strconv.Atoi(group(text, idx, 1)); err == nil {
+		n = v
+	}
+	var unit time.Duration
+	switch strings.ToLower(group(text, idx, 2)) {
+	case "second", "sec", "초", "秒":
+		unit = time.Second
+	case "minute", "min", "분", "分", "分钟":
+		unit = time.Minute
+	case "hour", "hr", "시간", "時間", "小时":
+		unit = time.Hour
+	case "day", "일", "天", "日":
+		unit = 24 * time.Hour
+	case "week", "주":
+		unit = 7 * 24 * time.Hour
+	default:
+		return timeMatch{}, false
+	}
+	t := now.Add(-time.Duration(n) * unit)
+	if loc != nil {
+		t = t.In(loc)
+	}
+	return timeMatch{start: idx[0], end: idx[1], t: Time{Time: t, Zoned: true}, hasClock: unit < 24*time.Hour, relative: true}, true
+}
+
+func group(text string, idx []int, g int) string {
+	if 2*g+1 >= len(idx) || idx[2*g] < 0 {
+		return ""
+	}
+	return text[idx[2*g]:idx[2*g+1]]
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func digitAt(s string, i int) bool {
+	return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// Machine-readable layouts (meta content, JSON-LD, datetime attributes).
+var (
+	zonedLayouts = []string{
+		time.RFC3339Nano,
+		"2006-01-02T15:04:05.999999999Z0700",
+		"2006-01-02T15:04Z07:00",
+		"2006-01-02T15:04Z0700",
+		"2006-01-02 15:04:05.999999999Z07:00",
+		"2006-01-02 15:04:05.999999999 Z07:00",
+		"2006-01-02 15:04:05.999999999 -0700",
+		"2006-01-02T15:04:05.999999999 -0700",
+		"Mon, 2 Jan 2006 15:04:05 -0700",
+		"Mon, 2 Jan 2006 15:04 -0700",
+		"2 Jan 2006 15:04:05 -0700",
+	}
+	localLayouts = []string{
+		"2006-01-02T15:04:05.999999999",
+		"2006-01-02T15:04",
+		"2006-01-02 15:04:05.999999999",
+		"2006-01-02 15:04",
+		"2006-01-02",
+		"20060102",
+		"20060102150405",
+	}
+)
+
+// parseTime reads a machine-readable time (an ISO 8601 or RFC 1123 value,
+// a Unix epoch) and, failing those, the first date in it as free text.
+// A printed zone is kept; a time without one takes loc, or is unzoned
+// when loc is nil.
+func parseTime(s string, loc *time.Location, now time.Time) (Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > maxDateLen {
+		return Time{}, false
+	}
+	if t, ok := parseEpoch(s, now); ok {
+		return t, true
+	}
+	for _, l := range zonedLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			if !plausible(t.Year(), int(t.Month()), t.Day(), 0, 0, 0, now) {
+				return Time{}, false
+			}
+			return Time{Time: t, Zoned: true}, true
+		}
+	}
+	for _, l := range localLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			if !plausible(t.Year(), int(t.Month()), t.Day(), 0, 0, 0, now) {
+				return Time{}, false
+			}
+			return inZone(t, loc), true
+		}
+	}
+	if m, ok := findTime(s, loc, time.Time{}, false); ok && !m.relative {
+		if !now.IsZero() && m.t.Time.Year() > now.Year()+maxYearAhead {
+			return Time{}, false
+		}
+		return m.t, true
+	}
+	return Time{}, false
+}
+
+// maxDateLen bounds a machine-readable date value: anything longer is
+// prose, not a timestamp.
+const maxDateLen = 80
+
+// inZone gives a wall-clock time (parsed as UTC) the zone loc.
+func inZone(t time.Time, loc *time.Location) Time {
+	if loc == nil {
+		return Time{Time: t}
+	}
+	y, mo, d := t.Date()
+	h, mi, sec := t.Clock()
+	return Time{Time: time.Date(y, mo, d, h, mi, sec, t.Nanosecond(), loc), Zoned: true}
+}
+
+// Unix epochs in seconds or milliseconds, as some CMSs print them.
+const (
+	epochSecondsDigits = 10
+	epochMillisDigits  = 13
+)
+
+func parseEpoch(s string, now time.Time) (Time, bool) {
+	if len(s) != epochSecondsDigits && len(s) != epochMillisDigits {
+		return Time{}, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return Time{}, false
+	}
+	var t time.Time
+	if len(s) == epochMillisDigits {
+		t = time.UnixMilli(n).UTC()
+	} else {
+		t = time.Unix(n, 0).UTC()
+	}
+	if !plausible(t.Year(), int(t.Month()), t.Day(), 0, 0, 0, now) {
+		return Time{}, false
+	}
+	return Time{Time: t, Zoned: true}, true
+}
