@@ -29,6 +29,9 @@ func ParseFeed(body []byte) ([]Entry, error) {
 		return nil, fmt.Errorf("feed: %w", err)
 	}
 	head, _ := in.r.Peek(headSize)
+	if isBlank(head) {
+		return nil, errors.New("feed: body is empty")
+	}
 	if sniffHTML(head) {
 		return nil, errors.New("feed: body is an HTML page, not a feed")
 	}

@@ -70,9 +70,10 @@ func open(body []byte) (*input, error) {
 	if enc := declaredEncoding(head); enc != "" && !isUTF8Label(enc) {
 		return &input{r: br, declared: true}, nil
 	}
-	// UTF-8 (declared or assumed): invalid bytes become U+FFFD instead of
-	// failing the whole document over one mis-encoded title.
-	return &input{r: bufio.NewReader(transform.NewReader(br, unicode.UTF8.NewDecoder()))}, nil
+	// UTF-8 (declared or assumed): a stray non-UTF-8 byte is read as
+	// Windows-1252 instead of failing the whole document over one
+	// mis-encoded title.
+	return &input{r: bufio.NewReader(transform.NewReader(br, utf8Fallback{}))}, nil
 }
 
 // decoder returns a tolerant XML decoder over in: HTML entities (&nbsp;)
@@ -91,11 +92,11 @@ func (in *input) decoder() *xml.Decoder {
 }
 
 // charsetReader converts from the declared encoding; an unknown label is
-// read as UTF-8 (with invalid bytes replaced) rather than refused.
+// read as UTF-8 (stray bytes as Windows-1252) rather than refused.
 func charsetReader(label string, r io.Reader) (io.Reader, error) {
 	cr, err := charset.NewReaderLabel(label, r)
 	if err != nil {
-		return transform.NewReader(r, unicode.UTF8.NewDecoder()), nil
+		return transform.NewReader(r, utf8Fallback{}), nil
 	}
 	return cr, nil
 }
@@ -163,6 +164,12 @@ func (c *capReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
 	return n, err
+}
+
+// isBlank reports whether head, the start of a body as returned by Peek,
+// is the whole body and only white space.
+func isBlank(head []byte) bool {
+	return len(head) < headSize && len(bytes.TrimSpace(head)) == 0
 }
 
 // sniffHTML reports whether the body, after white space, starts like an

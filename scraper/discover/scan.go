@@ -21,7 +21,7 @@ type handler interface {
 }
 
 // errNoRoot is returned for a body with no element at all.
-var errNoRoot = errors.New("no XML element found (empty or not XML)")
+var errNoRoot = errors.New("no XML element found")
 
 // scan streams d's tokens to h: memory stays bounded by the depth of the
 // document and the captured text, not its size.
@@ -77,20 +77,38 @@ func scan(d *xml.Decoder, h handler) error {
 	}
 }
 
-// cleanURL trims white space around a URL taken from a document and
-// removes tabs and newlines inside it (long URLs get wrapped), as browsers
-// do. Spaces inside are kept for the URL normalizer to encode.
+// cleanURL trims white space around a URL taken from a document, removes
+// tabs, and removes each run of white space that holds a line break: a long
+// URL wrapped and indented by a pretty-printer. Other spaces inside are
+// kept for the URL normalizer to encode.
 func cleanURL(s string) string {
 	s = strings.TrimSpace(s)
-	if strings.ContainsAny(s, "\t\n\r") {
-		s = strings.Map(func(r rune) rune {
-			if r == '\t' || r == '\n' || r == '\r' {
-				return -1
-			}
-			return r
-		}, s)
+	if !strings.ContainsAny(s, "\t\n\r") {
+		return s
 	}
-	return s
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if !isSpace(s[i]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isSpace(s[j]) {
+			j++
+		}
+		if run := s[i:j]; !strings.ContainsAny(run, "\n\r") {
+			b.WriteString(strings.ReplaceAll(run, "\t", ""))
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// isSpace reports XML white space.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
 // cleanTitle collapses runs of white space in a title to single spaces.

@@ -32,6 +32,9 @@ func ParseSitemap(body []byte) (pages []Entry, sitemaps []string, err error) {
 		return nil, nil, fmt.Errorf("sitemap: %w", err)
 	}
 	head, _ := in.r.Peek(headSize)
+	if isBlank(head) {
+		return nil, nil, errors.New("sitemap: body is empty")
+	}
 	if sniffHTML(head) {
 		return nil, nil, errors.New("sitemap: body is an HTML page, not a sitemap")
 	}
