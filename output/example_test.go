@@ -47,10 +47,10 @@ func ExampleRecord_MarshalMarkdown() {
 	fmt.Print(string(doc))
 	// Output:
 	// ---
-	// url: https://example.com/news/1
-	// headline: 'Budget: what changes'
+	// url: "https://example.com/news/1"
+	// headline: "Budget: what changes"
 	// authors:
-	//   - Kim Min-ji
+	//   - "Kim Min-ji"
 	// published: "2026-11-01T09:00:00+09:00"
 	// word_count: 3
 	// ---

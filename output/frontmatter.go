@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,56 +12,91 @@ import (
 	"github.com/lede-news/lede/extract"
 )
 
-// frontMatter is the YAML front matter of a Markdown record, in the order
-// written. Absent values are omitted.
-type frontMatter struct {
-	URL          string   `yaml:"url,omitempty"`
-	CanonicalURL string   `yaml:"canonical_url,omitempty"`
-	Site         string   `yaml:"site,omitempty"`
-	SiteName     string   `yaml:"site_name,omitempty"`
-	Headline     string   `yaml:"headline,omitempty"`
-	Byline       string   `yaml:"byline,omitempty"`
-	Authors      []string `yaml:"authors,omitempty"`
-	Published    string   `yaml:"published,omitempty"`
-	Modified     string   `yaml:"modified,omitempty"`
-	Lang         string   `yaml:"lang,omitempty"`
-	Description  string   `yaml:"description,omitempty"`
-	Image        string   `yaml:"image,omitempty"`
-	Tags         []string `yaml:"tags,omitempty"`
-	Section      string   `yaml:"section,omitempty"`
-	WordCount    int      `yaml:"word_count"`
-	ContentHash  string   `yaml:"content_hash,omitempty"`
-	FetchedAt    string   `yaml:"fetched_at,omitempty"`
-	Status       int      `yaml:"status,omitempty"`
+// frontField is one key of the front matter: a string, a list of
+// strings or an int. Empty strings and lists are omitted.
+type frontField struct {
+	key   string
+	str   string
+	list  []string
+	num   int
+	isNum bool
+}
+
+// frontMatterNode builds the front matter as a YAML mapping. Every string
+// is double-quoted so no YAML parser reads a date, a number, a boolean
+// ("yes", "on") or null where the page printed text: YAML 1.1 parsers
+// such as PyYAML turn an unquoted 2026-11-01T09:30:00 into a datetime.
+func frontMatterNode(fields []frontField) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	for _, f := range fields {
+		var v *yaml.Node
+		switch {
+		case f.isNum:
+			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(f.num)}
+		case f.list != nil:
+			if len(f.list) == 0 {
+				continue
+			}
+			v = &yaml.Node{Kind: yaml.SequenceNode}
+			for _, s := range f.list {
+				v.Content = append(v.Content, quoted(s))
+			}
+		case f.str != "":
+			v = quoted(f.str)
+		default:
+			continue
+		}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: f.key}, v)
+	}
+	return m
+}
+
+func quoted(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: s}
 }
 
 // MarshalMarkdown renders r as a Markdown document: YAML front matter
 // between "---" lines (url, canonical_url, site, site_name, headline,
 // byline, authors, published, modified, lang, description, image, tags,
 // section, word_count, content_hash, fetched_at, status; absent values
-// omitted; times as quoted RFC 3339 strings), a blank line, "# headline",
+// omitted; every string double-quoted, times as RFC 3339), a blank line, "# headline",
 // and the article's Markdown, or its plain Body when it has none.
 func (r Record) MarshalMarkdown() ([]byte, error) {
 	a := r.Article
 	if a == nil {
 		a = &extract.Article{}
 	}
-	fm := frontMatter{
-		URL: a.URL, CanonicalURL: a.CanonicalURL, Site: r.Site, SiteName: a.SiteName,
-		Headline: a.Headline, Byline: a.Byline, Authors: a.Authors,
-		Published: a.Published.String(), Modified: a.Modified.String(),
-		Lang: a.Lang, Description: a.Description, Image: a.Image, Tags: a.Tags,
-		Section: a.Section, WordCount: a.WordCount, ContentHash: a.ContentHash,
-		Status: r.Status,
-	}
+	var fetched string
 	if !r.FetchedAt.IsZero() {
-		fm.FetchedAt = r.FetchedAt.UTC().Format(time.RFC3339)
+		fetched = r.FetchedAt.UTC().Format(time.RFC3339)
+	}
+	fields := []frontField{
+		{key: "url", str: a.URL},
+		{key: "canonical_url", str: a.CanonicalURL},
+		{key: "site", str: r.Site},
+		{key: "site_name", str: a.SiteName},
+		{key: "headline", str: a.Headline},
+		{key: "byline", str: a.Byline},
+		{key: "authors", list: nonNilList(a.Authors)},
+		{key: "published", str: a.Published.String()},
+		{key: "modified", str: a.Modified.String()},
+		{key: "lang", str: a.Lang},
+		{key: "description", str: a.Description},
+		{key: "image", str: a.Image},
+		{key: "tags", list: nonNilList(a.Tags)},
+		{key: "section", str: a.Section},
+		{key: "word_count", num: a.WordCount, isNum: true},
+		{key: "content_hash", str: a.ContentHash},
+		{key: "fetched_at", str: fetched},
+	}
+	if r.Status != 0 {
+		fields = append(fields, frontField{key: "status", num: r.Status, isNum: true})
 	}
 	var buf bytes.Buffer
 	buf.WriteString("---\n")
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(fm); err != nil {
+	if err := enc.Encode(frontMatterNode(fields)); err != nil {
 		return nil, fmt.Errorf("front matter of %s: %w", recordName(&r), err)
 	}
 	if err := enc.Close(); err != nil {
@@ -82,6 +118,13 @@ func (r Record) MarshalMarkdown() ([]byte, error) {
 		buf.WriteString("\n")
 	}
 	return buf.Bytes(), nil
+}
+
+func nonNilList(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
 }
 
 // oneLine joins a headline's lines so it stays one Markdown heading.

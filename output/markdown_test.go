@@ -75,7 +75,43 @@ func TestMarkdownFrontMatterRoundTrips(t *testing.T) {
 				}
 				t.Fatalf("front matter:\n%s", front)
 			}
+			assertStringsQuoted(t, front)
 		})
+	}
+}
+
+// assertStringsQuoted checks every string value is double-quoted, so YAML
+// 1.1 parsers (PyYAML) cannot read a time, number or boolean instead.
+func assertStringsQuoted(t *testing.T, front []byte) {
+	t.Helper()
+	var doc yaml.Node
+	mustNoErr(t, yaml.Unmarshal(front, &doc))
+	var walk func(n *yaml.Node, isKey bool)
+	walk = func(n *yaml.Node, isKey bool) {
+		switch n.Kind {
+		case yaml.DocumentNode, yaml.SequenceNode:
+			for _, c := range n.Content {
+				walk(c, false)
+			}
+		case yaml.MappingNode:
+			for i, c := range n.Content {
+				walk(c, i%2 == 0)
+			}
+		case yaml.ScalarNode:
+			if !isKey && n.Tag == "!!str" && n.Style != yaml.DoubleQuotedStyle {
+				t.Errorf("value %q is not double-quoted", n.Value)
+			}
+		}
+	}
+	walk(&doc, false)
+}
+
+func TestMarkdownFrontMatterKeepsKorean(t *testing.T) {
+	doc, err := Record{Article: sampleArticle(1)}.MarshalMarkdown()
+	mustNoErr(t, err)
+	front, _ := splitDoc(t, doc)
+	if !strings.Contains(string(front), `byline: "홍길동 기자"`) {
+		t.Errorf("Korean escaped or byline missing:\n%s", front)
 	}
 }
 
