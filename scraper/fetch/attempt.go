@@ -73,24 +73,30 @@ func (t *Transport) readBody(resp *http.Response) ([]byte, error) {
 		_ = resp.Body.Close() // declared too large: not worth reading
 		return nil, errTooLarge
 	}
-	size := int64(bytes.MinRead)
-	if resp.ContentLength >= 0 {
-		size = min(resp.ContentLength+1, maxPrealloc) // +1: ReadFrom's EOF read needs no growth
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
 	var r io.Reader = resp.Body
 	if limit > 0 {
 		r = io.LimitReader(resp.Body, limit+1)
 	}
-	_, err := buf.ReadFrom(r)
+	body, err := readAll(r, resp.ContentLength)
 	if err != nil {
 		_ = resp.Body.Close()
 		return nil, err
 	}
-	if limit > 0 && int64(buf.Len()) > limit {
+	if limit > 0 && int64(len(body)) > limit {
 		_ = resp.Body.Close()
 		return nil, errTooLarge
 	}
 	discard(resp.Body) // at EOF already, unless a limit stopped us
-	return buf.Bytes(), nil
+	return body, nil
+}
+
+// readAll reads r to EOF. With a known length it reads into one buffer of
+// that size; otherwise io.ReadAll's growth is cheaper than bytes.Buffer's.
+func readAll(r io.Reader, length int64) ([]byte, error) {
+	if length < 0 {
+		return io.ReadAll(r)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(length+1, maxPrealloc))) // +1: the EOF read needs no growth
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
