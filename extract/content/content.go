@@ -1,12 +1,3 @@
-// Package content finds an article's main content in a page and renders it
-// as text.
-//
-// It works in three steps, each in its own file: clean (clean.go) removes
-// what is never article text — scripts, navigation, hidden elements, and
-// elements whose class or id names page chrome (hints.go); findMain
-// (score.go) picks the element holding the most paragraph text net of link
-// lists and loose labels; render (text.go) turns it into blocks, and
-// Extract drops the blocks that are link lists or repeat the headline.
 package content
 
 import (

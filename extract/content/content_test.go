@@ -1,0 +1,89 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestExtract(t *testing.T) {
+	body := para("The council voted") + para("Residents said")
+	tests := []struct {
+		name, page string
+		opts       Options
+		want       []string // substrings of the text, in order
+		notWant    []string
+	}{
+		{"main content without chrome",
+			`<nav><a href=/>Home</a> <a href=/world>World</a></nav><div>` + body + `</div><footer>© News</footer>`,
+			Options{}, []string{"The council voted", "Residents said"}, []string{"Home", "©"}},
+		{"headline repeat dropped",
+			`<div><h1>Harbour  Reopens</h1>` + body + `</div>`,
+			Options{Headline: "harbour reopens"}, []string{"The council"}, []string{"Harbour"}},
+		{"link list block dropped",
+			`<div>` + body + `<p><a href=/a>Another story with a long headline here</a></p></div>`,
+			Options{}, []string{"Residents said"}, []string{"Another story"}},
+		{"pinned body selector is trusted",
+			`<div>` + body + `</div><div id=pin><p><a href=/a>Only a link</a></p></div>`,
+			Options{Body: "#pin"}, []string{"Only a link"}, []string{"council"}},
+		{"pinned selector that matches nothing falls back to heuristics",
+			`<div>` + body + `</div>`,
+			Options{Body: "#missing"}, []string{"The council voted"}, nil},
+		{"remove selectors",
+			`<div>` + body + `<p class=promo-x>Subscribe today for unlimited access to every story we print</p></div>`,
+			Options{Remove: []string{".promo-x"}}, []string{"Residents said"}, []string{"Subscribe"}},
+		{"JSON-LD articleBody when the markup has no article",
+			`<div><a href=/>Home</a></div>`,
+			Options{ArticleBody: "  From JSON-LD.  "}, []string{"From JSON-LD."}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Extract(parseDoc(t, "<body>"+tt.page+"</body>"), tt.opts)
+			rest := res.Text
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("text lacks %q (in order):\n%s", w, res.Text)
+				}
+				rest = rest[i+len(w):]
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(res.Text, w) {
+					t.Errorf("text holds %q:\n%s", w, res.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractBlocksSeparatedByBlankLine(t *testing.T) {
+	res := Extract(parseDoc(t, "<body><div>"+para("One")+para("Two")+"</div></body>"), Options{})
+	parts := strings.Split(res.Text, "\n\n")
+	if len(parts) != 2 || !strings.HasPrefix(parts[0], "One") || !strings.HasPrefix(parts[1], "Two") {
+		t.Errorf("text = %q, want two blocks separated by a blank line", res.Text)
+	}
+	if res.Node == nil || res.Node.Data != "div" {
+		t.Errorf("Node = %v, want the <div>", res.Node)
+	}
+}
+
+func TestExtractEmpty(t *testing.T) {
+	res := Extract(parseDoc(t, "<body><nav><a href=/>Home</a></nav></body>"), Options{})
+	if res.Text != "" || res.Node != nil {
+		t.Errorf("Extract = %+v, want nothing from a page of chrome", res)
+	}
+}
+
+func TestSameText(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Harbour Reopens", "harbour  reopens", true},
+		{" a\nb ", "A B", true},
+		{"a b", "a c", false},
+	} {
+		if got := sameText(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameText(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}

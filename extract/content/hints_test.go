@@ -1,0 +1,52 @@
+package content
+
+import (
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		class, id string
+		want      hint
+	}{
+		{"", "", hintNone},
+		{"wrapper", "", hintNone},
+		{"share-bar", "", hintBoilerplate},
+		{"post_share", "", hintBoilerplate},        // a part of the token names chrome
+		{"mostViewed", "", hintBoilerplate},         // case and joins ignored
+		{"most-viewed", "", hintBoilerplate},        // '-' dropped
+		{"", "comments", hintBoilerplate},           // id read like class
+		{"ad", "", hintBoilerplate},                 // exact token
+		{"address", "", hintNone},                   // "ad" only as a whole token
+		{"navy-theme", "", hintNone},                // "nav" only as a whole token
+		{"article-body", "", hintContent},
+		{"entry-content clearfix", "", hintContent},
+		{"story", "main", hintContent},
+		{"article-body share", "", hintBoilerplate}, // chrome wins over content
+		{"related-stories", "", hintBoilerplate},
+	}
+	for _, tt := range tests {
+		n := &html.Node{Type: html.ElementNode, Data: "div"}
+		if tt.class != "" {
+			n.Attr = append(n.Attr, html.Attribute{Key: "class", Val: tt.class})
+		}
+		if tt.id != "" {
+			n.Attr = append(n.Attr, html.Attribute{Key: "id", Val: tt.id})
+		}
+		if got := classify(n); got != tt.want {
+			t.Errorf("classify(class=%q id=%q) = %d, want %d", tt.class, tt.id, got, tt.want)
+		}
+	}
+}
+
+func TestNormalizeToken(t *testing.T) {
+	for in, want := range map[string]string{
+		"Most-Viewed": "mostviewed", "most_viewed": "mostviewed", "ARTICLE": "article", "": "", "a-b_c": "abc",
+	} {
+		if got := normalizeToken(in); got != want {
+			t.Errorf("normalizeToken(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
