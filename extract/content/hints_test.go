@@ -14,13 +14,13 @@ func TestClassify(t *testing.T) {
 		{"", "", hintNone},
 		{"wrapper", "", hintNone},
 		{"share-bar", "", hintBoilerplate},
-		{"post_share", "", hintBoilerplate},        // a part of the token names chrome
-		{"mostViewed", "", hintBoilerplate},         // case and joins ignored
-		{"most-viewed", "", hintBoilerplate},        // '-' dropped
-		{"", "comments", hintBoilerplate},           // id read like class
-		{"ad", "", hintBoilerplate},                 // exact token
-		{"address", "", hintNone},                   // "ad" only as a whole token
-		{"navy-theme", "", hintNone},                // "nav" only as a whole token
+		{"post_share", "", hintBoilerplate},  // a part of the token names chrome
+		{"mostViewed", "", hintBoilerplate},  // case and joins ignored
+		{"most-viewed", "", hintBoilerplate}, // '-' dropped
+		{"", "comments", hintBoilerplate},    // id read like class
+		{"ad", "", hintBoilerplate},          // exact token
+		{"address", "", hintNone},            // "ad" only as a whole token
+		{"navy-theme", "", hintNone},         // "nav" only as a whole token
 		{"article-body", "", hintContent},
 		{"entry-content clearfix", "", hintContent},
 		{"story", "main", hintContent},
