@@ -16,7 +16,7 @@ var (
 	bylinePrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|words|story|text|photos?|published|edited|compiled)\s+by|by|par|von|por|door|di|text|words|autor|auteur|author|authors|reporter|글|글·사진|사진)\b\s*[:：]?\s*`)
 	// Role words printed beside a name: "KO YONG-CHUL Reporter",
 	// "홍길동 기자", "Jane Doe, Staff Writer".
-	roleRe = regexp.MustCompile(`(?i)(?:,\s*|\s+|^)(?:(?:senior|chief|staff|special|political|business|foreign|science|technology|tech|sports|health|legal|investigative|contributing|associate|managing|deputy|executive)\s+)*(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|photographer|producer|analyst|intern|staff)s?\b\.?`)
+	roleRe   = regexp.MustCompile(`(?i)(?:,\s*|\s+|^)(?:(?:senior|chief|staff|special|political|business|foreign|science|technology|tech|sports|health|legal|investigative|contributing|associate|managing|deputy|executive)\s+)*(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|photographer|producer|analyst|intern|staff)s?\b\.?`)
 	roleKoRe = regexp.MustCompile(`\s*(?:선임|수석|전문|인턴|객원|취재|편집|논설|대기자)?\s*(?:기자|특파원|논설위원|위원|통신원|리포터|칼럼니스트)(?:단)?`)
 	// Labels that introduce a date after a byline.
 	dateLabelRe = regexp.MustCompile(`(?i)\b(?:updated|published|posted|last\s+updated|modified|created|on)\b\s*[:：]?\s*$|(?:입력|수정|등록|승인|기사입력|최종수정|게재|발행)\s*[:：]?\s*$`)

@@ -12,6 +12,10 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 const (
 	minHeadlineWords = 3 // a part shorter than this is not the whole headline
 	maxSiteWords     = 4 // a site name is short; a longer tail is part of the headline
+	// maxTitleTailWords bounds the last segment a <title> loses: site
+	// names with a section or a tagline ("My Hero Academia [Archive of
+	// Our Own]") run longer than bare names.
+	maxTitleTailWords = 8
 )
 
 // stripSite removes a leading or trailing segment of title that names the
@@ -59,19 +63,12 @@ func isSiteName(seg string, names []string) bool {
 const minSitePrefix = 4
 
 // fromTitleTag reads the headline from a <title>: without a segment
-// naming the site, or the heading it starts or ends with, or without a
-// short last segment (the usual "Headline | Site" shape).
-func fromTitleTag(title string, names, headings []string) string {
+// naming the site, else without a short last segment (the usual
+// "Headline | Site" shape).
+func fromTitleTag(title string, names []string) string {
 	title = collapse(title)
 	if t := stripSite(title, names); t != title {
 		return t
-	}
-	ft := fold(title)
-	for _, h := range headings {
-		fh := fold(h)
-		if len(fh) >= minHeadlinePrefix && fh != ft && (strings.HasPrefix(ft, fh) || strings.HasSuffix(ft, fh)) {
-			return collapse(h)
-		}
 	}
 	for _, sep := range titleSeparators {
 		i := strings.LastIndex(title, sep)
@@ -79,7 +76,7 @@ func fromTitleTag(title string, names, headings []string) string {
 			continue
 		}
 		head, tail := title[:i], title[i+len(sep):]
-		if wordCount(head) >= minHeadlineWords && wordCount(tail) <= maxSiteWords {
+		if wordCount(head) >= minHeadlineWords && wordCount(tail) <= maxTitleTailWords {
 			return strings.TrimSpace(head)
 		}
 	}

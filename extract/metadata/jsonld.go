@@ -25,9 +25,9 @@ var pageTypes = map[string]bool{
 
 // ldArticle is what JSON-LD says about the article.
 type ldArticle struct {
-	Headline, Description, Body, Section, URL, Image, Lang string
-	Published, Modified, Publisher                           string
-	Authors, Keywords                                        []string
+	Headline, Name, Description, Body, Section, URL, Image, Lang string
+	Published, Modified, Publisher                         string
+	Authors, Keywords                                      []string
 }
 
 // maxLDBytes caps one JSON-LD script: a larger one is a data dump, not
@@ -86,6 +86,7 @@ func readJSONLD(doc *goquery.Document) (art ldArticle, found bool) {
 	}
 	art = ldArticle{
 		Headline:    str(best["headline"]),
+		Name:        str(best["name"]),
 		Description: str(best["description"]),
 		Body:        str(best["articleBody"]),
 		Section:     firstString(best["articleSection"]),
@@ -97,9 +98,6 @@ func readJSONLD(doc *goquery.Document) (art ldArticle, found bool) {
 		Publisher:   ldName(best["publisher"], byID),
 		Authors:     ldNames(best["author"], byID),
 		Keywords:    ldKeywords(best["keywords"]),
-	}
-	if art.Headline == "" {
-		art.Headline = str(best["name"])
 	}
 	if art.URL == "" {
 		art.URL = ldURL(best["mainEntityOfPage"])

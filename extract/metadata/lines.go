@@ -23,6 +23,10 @@ const maxLineBytes = 600
 // chromeTags hold page chrome, never the article's byline or dateline.
 var chromeTags = map[atom.Atom]bool{atom.Nav: true, atom.Footer: true, atom.Aside: true, atom.Form: true}
 
+// neverChrome are the page's outer containers: their class names describe
+// the layout ("sidebar-primary" on <body>), not chrome.
+var neverChrome = map[atom.Atom]bool{atom.Html: true, atom.Body: true, atom.Main: true, atom.Article: true}
+
 // chromeHints are class or id fragments of chrome blocks.
 var chromeHints = []string{
 	"comment", "footer", "sidebar", "related", "popular", "most-read", "mostread", "recommend",
@@ -31,6 +35,9 @@ var chromeHints = []string{
 }
 
 func isChrome(n *html.Node) bool {
+	if neverChrome[n.DataAtom] {
+		return false
+	}
 	if chromeTags[n.DataAtom] {
 		return true
 	}

@@ -109,7 +109,7 @@ var (
 		"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "parsely-image-url",
 		"thumbnail", "image",
 	}
-	metaURLKeys = []string{"og:url", "parsely-link", "twitter:url"}
+	metaURLKeys  = []string{"og:url", "parsely-link", "twitter:url"}
 	metaLangKeys = []string{"og:locale", "content-language", "language", "dc:language", "inlanguage"}
 )
 

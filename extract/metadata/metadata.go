@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -46,12 +47,9 @@ type reader struct {
 	ld       ldArticle
 	md       microdata
 	names    []string // the site's names, to strip from titles
-	headings []string // the page's first <h1> texts
+	h1       string   // the page's first <h1> text
 	vis      *visible
 }
-
-// maxHeadings bounds the <h1> texts compared with the <title>.
-const maxHeadings = 3
 
 // Read reads the metadata of doc. It must run before the document is
 // cleaned: it reads scripts, meta tags and the page's chrome. It does not
@@ -67,13 +65,8 @@ func Read(doc *goquery.Document, opts Options) Metadata {
 
 	var m Metadata
 	m.SiteName = firstNonEmpty(r.meta.first("og:site_name"), r.ld.Publisher, r.meta.first(metaSiteKeys...))
-	r.names = dedupe([]string{m.SiteName, r.ld.Publisher, r.meta.first(metaSiteKeys...), hostLabel(opts.URL), strings.TrimPrefix(r.meta.first("twitter:site"), "@")})
-	doc.Find("h1").EachWithBreak(func(i int, s *goquery.Selection) bool {
-		if t, ok := textOf(s.Get(0), maxSelectedBytes); ok && t != "" {
-			r.headings = append(r.headings, t)
-		}
-		return len(r.headings) < maxHeadings
-	})
+	r.names = dedupe([]string{m.SiteName, r.ld.Publisher, r.meta.first(metaSiteKeys...), hostLabel(opts.URL)})
+	r.h1, _ = textOf(firstNode(doc.Find("h1")), maxSelectedBytes)
 
 	m.Headline = r.headline()
 	r.vis = &visible{
@@ -104,21 +97,34 @@ func (r *reader) headline() string {
 			return t
 		}
 	}
-	for _, c := range []string{r.ld.Headline, r.meta.first(metaTitleKeys[:len(metaTitleKeys)-1]...), r.md.Headline} {
+	for _, c := range []string{r.ldHeadline(), r.meta.first(metaTitleKeys[:len(metaTitleKeys)-1]...), r.md.Headline} {
 		if c = collapse(c); c != "" {
 			return stripSite(c, r.names)
 		}
 	}
-	if t, ok := textOf(r.doc.Find("title").First().Get(0), maxSelectedBytes); ok && t != "" {
-		return fromTitleTag(t, r.names, r.headings)
+	if t, ok := textOf(firstNode(r.doc.Find("title")), maxSelectedBytes); ok && t != "" {
+		return fromTitleTag(t, r.names)
 	}
 	if t := r.meta.first("title"); t != "" {
 		return stripSite(t, r.names)
 	}
-	if len(r.headings) > 0 {
-		return r.headings[0]
+	return r.h1
+}
+
+// ldHeadline is JSON-LD's headline, or its name when the two differ and
+// the name is closer to the page's <title> (some sites put their own name
+// in headline, others a description).
+func (r *reader) ldHeadline() string {
+	h, n := collapse(r.ld.Headline), collapse(r.ld.Name)
+	if h == "" || n == "" || h == n {
+		return firstNonEmpty(h, n)
 	}
-	return ""
+	ref, _ := textOf(firstNode(r.doc.Find("title")), maxSelectedBytes)
+	ref = firstNonEmpty(ref, r.meta.first("og:title"))
+	if overlap(n, ref) > overlap(h, ref) {
+		return n
+	}
+	return h
 }
 
 // byline runs the byline cascade: the selector, JSON-LD authors, meta
@@ -132,9 +138,20 @@ func (r *reader) byline() (string, []string) {
 	if names := personNames(r.ld.Authors); len(names) > 0 {
 		return strings.Join(names, ", "), names
 	}
-	if a := r.meta.first(metaAuthorKeys...); a != "" {
-		if c := cleanByline(a); looksLikeNames(c) {
-			return c, splitAuthors(c)
+	for _, k := range metaAuthorKeys {
+		if r.meta[k] == "" {
+			continue
+		}
+		// Every value of the key: a page may name each author in a tag.
+		var names []string
+		for _, v := range allMeta(r.doc, []string{k}) {
+			if c := cleanByline(v); looksLikeNames(c) {
+				names = append(names, c)
+			}
+		}
+		if names = dedupe(names); len(names) > 0 {
+			b := strings.Join(names, ", ")
+			return b, splitAuthors(b)
 		}
 	}
 	if names := personNames(r.md.Authors); len(names) > 0 {
@@ -169,8 +186,7 @@ func personNames(in []string) []string {
 func (r *reader) times() (pub, mod Time) {
 	now := r.opts.Now
 	if r.opts.Published != "" {
-		if s := r.doc.Find(r.opts.Published).First(); s.Length() > 0 {
-			n := s.Get(0)
+		if n := firstNode(r.doc.Find(r.opts.Published)); n != nil {
 			for _, v := range []string{attrOf(n, "datetime"), attrOf(n, "content")} {
 				if t, ok := parseTime(v, r.loc, now); ok {
 					pub = t
@@ -229,11 +245,10 @@ func (r *reader) tags() []string {
 // selected is the text of the first element sel matches (its content or
 // datetime attribute for <meta> and <time>).
 func (r *reader) selected(sel string) string {
-	s := r.doc.Find(sel).First()
-	if s.Length() == 0 {
+	n := firstNode(r.doc.Find(sel))
+	if n == nil {
 		return ""
 	}
-	n := s.Get(0)
 	if n.DataAtom == atom.Meta {
 		return collapse(attrOf(n, "content"))
 	}
@@ -247,4 +262,12 @@ func firstNonEmpty(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+// firstNode is the selection's first node, or nil when it is empty.
+func firstNode(s *goquery.Selection) *html.Node {
+	if s == nil || len(s.Nodes) == 0 {
+		return nil
+	}
+	return s.Nodes[0]
 }

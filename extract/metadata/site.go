@@ -87,10 +87,10 @@ func baseURL(doc *goquery.Document, page *url.URL) *url.URL {
 // meta tags' locale or content language, else JSON-LD's inLanguage.
 func langOf(doc *goquery.Document, meta metaTags, ldLang string) string {
 	var lang string
-	if root := doc.Find("html").First(); root.Length() > 0 {
-		lang = attrOf(root.Get(0), "lang")
+	if root := firstNode(doc.Find("html")); root != nil {
+		lang = attrOf(root, "lang")
 		if lang == "" {
-			lang = attrOf(root.Get(0), "xml:lang")
+			lang = attrOf(root, "xml:lang")
 		}
 	}
 	if strings.TrimSpace(lang) == "" {
@@ -140,4 +140,3 @@ func hostLabel(u *url.URL) string {
 
 // secondLevel are generic second-level labels under country domains.
 var secondLevel = map[string]bool{"co": true, "com": true, "net": true, "org": true, "ac": true, "go": true, "or": true, "ne": true, "gov": true, "edu": true}
-

@@ -116,3 +116,24 @@ func hintsOf(n *html.Node) string {
 	}
 	return strings.ToLower(c + " " + id)
 }
+
+// overlap is the share of a's words that also occur in b, after folding.
+func overlap(a, b string) float64 {
+	aw, bw := strings.FieldsFunc(strings.ToLower(a), notWord), strings.FieldsFunc(strings.ToLower(b), notWord)
+	if len(aw) == 0 {
+		return 0
+	}
+	in := make(map[string]bool, len(bw))
+	for _, w := range bw {
+		in[w] = true
+	}
+	hit := 0
+	for _, w := range aw {
+		if in[w] {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(aw))
+}
+
+func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }
