@@ -139,13 +139,12 @@ func normalize(body []byte, token string) []byte {
 	return out.Bytes()
 }
 
-// firstField is v trimmed and cut at its first inner space.
+// firstField is the first space-separated field of v, or nothing.
 func firstField(v []byte) []byte {
-	v = bytes.TrimSpace(v)
-	if i := bytes.IndexAny(v, " \t"); i >= 0 {
-		v = v[:i]
+	if f := bytes.Fields(v); len(f) > 0 {
+		return f[0]
 	}
-	return v
+	return nil
 }
 
 // agentLine is the User-agent value robotstxt gets for value: "*", our
