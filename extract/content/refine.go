@@ -27,10 +27,48 @@ func refine(best *html.Node) *html.Node {
 		}
 		next := narrowest(best, float64(total)*descendShare)
 		if next == nil {
+			next = soleArticleBody(best, float64(total)*bodyMarkerShare)
+		}
+		if next == nil {
 			return best
 		}
 		best = next
 	}
+}
+
+// bodyMarkerShare is the share of the best candidate's paragraph text
+// that the page's one explicit article-body element (itemprop=articleBody
+// or a strong class like "article-body") must hold for the finder to
+// narrow to it: lower than descendShare, since such a marker names the
+// body itself, and teaser grids with summaries often outweigh a short
+// article.
+const bodyMarkerShare = 0.25
+
+// soleArticleBody returns the one outermost element under n marked as the
+// article body by microdata or a strong class, if it holds need bytes of
+// paragraph text and no other such element does.
+func soleArticleBody(n *html.Node, need float64) *html.Node {
+	var found []*html.Node
+	var walk func(*html.Node)
+	walk = func(p *html.Node) {
+		for c := p.FirstChild; c != nil && len(found) < 2; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if attr(c, "itemprop") == "articleBody" || hasStrongContentToken(c) {
+				if paraLen(c) > 0 {
+					found = append(found, c)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if len(found) != 1 || float64(paraLen(found[0])) < need {
+		return nil
+	}
+	return found[0]
 }
 
 // isArticleMarkup reports elements whose name, microdata or class say

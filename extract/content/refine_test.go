@@ -1,6 +1,9 @@
 package content
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRefine(t *testing.T) {
 	tests := []struct {
@@ -20,6 +23,18 @@ func TestRefine(t *testing.T) {
 			"best", "best"},
 		{"a weak content class is not enough",
 			`<div id=best><div class="text">` + para("A") + para("B") + para("C") + `</div>` + para("D") + `</div>`,
+			"best", "best"},
+		{"the one explicit body marker under a teaser grid",
+			`<div id=best><div id=want class="RichTextArticleBody">` + para("A") + para("B") + `</div><ul>` +
+				strings.Repeat(`<li><a href=/t>Teaser</a>`+para("Summary")+`</li>`, 4) + `</ul></div>`,
+			"best", "want"},
+		{"two body markers are ambiguous",
+			`<div id=best><div class="article-body">` + para("A") + para("B") + `</div><div class="article-body">` + para("C") + `</div><ul>` +
+				strings.Repeat(`<li><a href=/t>Teaser</a>`+para("Summary")+`</li>`, 4) + `</ul></div>`,
+			"best", "best"},
+		{"a body marker holding too little",
+			`<div id=best><div class="article-body">` + para("A") + `</div><ul>` +
+				strings.Repeat(`<li><a href=/t>Teaser</a>`+para("Summary")+`</li>`, 8) + `</ul></div>`,
 			"best", "best"},
 		{"first of several appended articles",
 			`<div id=best><article id=want>` + para("A") + para("B") + `</article><article>` + para("C") + para("D") + `</article></div>`,
