@@ -78,7 +78,7 @@ type feedHandler struct {
 	titleIsCore   bool   // the open <title> is in the item's namespace
 }
 
-func (h *feedHandler) start(path []string, se *xml.StartElement) (bool, error) {
+func (h *feedHandler) start(path []string, se xml.StartElement) (bool, error) {
 	name := path[len(path)-1]
 	if len(path) == 1 {
 		return false, h.root(name)
@@ -149,7 +149,7 @@ func (h *feedHandler) root(name string) error {
 }
 
 // atomLink considers an Atom-style <link rel href> as the entry's URL.
-func (h *feedHandler) atomLink(se *xml.StartElement, href string) {
+func (h *feedHandler) atomLink(se xml.StartElement, href string) {
 	if href == "" {
 		return
 	}
@@ -166,10 +166,11 @@ func (h *feedHandler) atomLink(se *xml.StartElement, href string) {
 	h.setURL(href, rank)
 }
 
-func (h *feedHandler) end(path []string, text string) {
+func (h *feedHandler) end(path []string, b []byte) {
 	if h.depth == 0 {
 		return
 	}
+	text := string(b)
 	if len(path) == h.depth {
 		if h.cur.URL != "" {
 			h.entries = append(h.entries, h.cur)
@@ -269,7 +270,7 @@ func hasHTTPScheme(u string) bool {
 }
 
 // attr returns the value of se's attribute with the given local name.
-func attr(se *xml.StartElement, local string) string {
+func attr(se xml.StartElement, local string) string {
 	for _, a := range se.Attr {
 		if a.Name.Local == local {
 			return a.Value

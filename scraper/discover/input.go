@@ -23,7 +23,7 @@ const MaxDecompressedSize = 50 << 20
 
 // ErrTooLarge is returned (wrapped) when a gzip body decompresses to more
 // than MaxDecompressedSize bytes.
-var ErrTooLarge = errors.New("decompressed body exceeds 50 MiB")
+var ErrTooLarge = fmt.Errorf("decompressed body exceeds %d MiB", MaxDecompressedSize>>20)
 
 // headSize is how much of the (decompressed) body is looked at before
 // decoding: enough for a BOM and an XML declaration with its encoding.

@@ -1,11 +1,13 @@
 package discover
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // handler receives the elements of a document from scan.
@@ -14,29 +16,48 @@ type handler interface {
 	// of the open elements, root first, ending with se's. Returning
 	// capture=true collects the element's text (including descendants')
 	// for end. An error stops the scan.
-	start(path []string, se *xml.StartElement) (capture bool, err error)
+	start(path []string, se xml.StartElement) (capture bool, err error)
 	// end is called for each end element with the same path as its start
-	// and the collected text ("" if not captured).
-	end(path []string, text string)
+	// and the collected text (empty if not captured), valid only during
+	// the call.
+	end(path []string, text []byte)
 }
 
 // errNoRoot is returned for a body with no element at all.
-var errNoRoot = errors.New("no XML element found")
+var errNoRoot = errors.New("not XML: no element found")
 
 // scan streams d's tokens to h: memory stays bounded by the depth of the
 // document and the captured text, not its size.
+//
+// It reads raw tokens (no namespace translation, which costs allocations
+// and which the handlers do not need: they match local names, and compare
+// prefixes) and balances tags itself, as browsers and feed readers do: an
+// end tag closes the open elements up to its match, and a stray one is
+// ignored. A document that ends with elements open is an error.
 func scan(d *xml.Decoder, h handler) error {
 	var (
 		path      []string
-		text      strings.Builder
+		text      bytes.Buffer // reused: one buffer for every capture
 		capturing int // len(path) of the captured element, 0 if none
 		seenRoot  bool
 	)
+	closeTop := func() {
+		var s []byte
+		if capturing == len(path) {
+			s = text.Bytes()
+			capturing = 0
+		}
+		h.end(path, s)
+		path = path[:len(path)-1]
+	}
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) {
-			if !seenRoot {
+			switch {
+			case !seenRoot:
 				return errNoRoot
+			case len(path) > 0:
+				return fmt.Errorf("document ends inside <%s> (truncated?)", path[len(path)-1])
 			}
 			return nil
 		}
@@ -48,9 +69,12 @@ func scan(d *xml.Decoder, h handler) error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if seenRoot && len(path) == 0 {
+				continue // a second root: ignore it and its content
+			}
 			seenRoot = true
 			path = append(path, t.Name.Local)
-			capture, err := h.start(path, &t)
+			capture, err := h.start(path, t)
 			if err != nil {
 				return err
 			}
@@ -59,22 +83,30 @@ func scan(d *xml.Decoder, h handler) error {
 				text.Reset()
 			}
 		case xml.EndElement:
-			if len(path) == 0 { // cannot happen: the decoder balances tags
-				continue
+			open := openIndex(path, t.Name.Local)
+			if open < 0 {
+				continue // stray end tag
 			}
-			s := ""
-			if capturing == len(path) {
-				s = text.String()
-				capturing = 0
+			for len(path) > open {
+				closeTop()
 			}
-			h.end(path, s)
-			path = path[:len(path)-1]
 		case xml.CharData:
 			if capturing > 0 {
 				text.Write(t)
 			}
 		}
 	}
+}
+
+// openIndex returns the index in path of the innermost open element named
+// local, or -1.
+func openIndex(path []string, local string) int {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == local {
+			return i
+		}
+	}
+	return -1
 }
 
 // cleanURL trims white space around a URL taken from a document, removes
@@ -113,5 +145,11 @@ func isSpace(c byte) bool {
 
 // cleanTitle collapses runs of white space in a title to single spaces.
 func cleanTitle(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c < ' ' || (c == ' ' && s[i+1] == ' ') {
+			return strings.Join(strings.Fields(s), " ") // the rare slow path
+		}
+	}
+	return s
 }

@@ -112,7 +112,7 @@ type sitemapHandler struct {
 	pubDate time.Time // its news:publication_date
 }
 
-func (h *sitemapHandler) start(path []string, se *xml.StartElement) (bool, error) {
+func (h *sitemapHandler) start(path []string, se xml.StartElement) (bool, error) {
 	name := path[len(path)-1]
 	switch len(path) {
 	case 1:
@@ -154,7 +154,7 @@ func (h *sitemapHandler) root(name string) error {
 	return fmt.Errorf("root element <%s> is not <urlset> or <sitemapindex>", name)
 }
 
-func (h *sitemapHandler) end(path []string, text string) {
+func (h *sitemapHandler) end(path []string, text []byte) {
 	name := path[len(path)-1]
 	switch len(path) {
 	case 2:
@@ -177,10 +177,10 @@ func (h *sitemapHandler) end(path []string, text string) {
 		switch name {
 		case "loc":
 			if h.cur.URL == "" {
-				h.cur.URL = cleanURL(text)
+				h.cur.URL = cleanURL(string(text))
 			}
 		case "lastmod":
-			h.lastmod, _ = parseDate(text)
+			h.lastmod, _ = parseDate(string(text))
 		}
 	case 4:
 		if h.kind != kindURLSet || path[1] != "url" || path[2] != "news" {
@@ -188,9 +188,9 @@ func (h *sitemapHandler) end(path []string, text string) {
 		}
 		switch name {
 		case "publication_date":
-			h.pubDate, _ = parseDate(text)
+			h.pubDate, _ = parseDate(string(text))
 		case "title":
-			h.cur.Title = cleanTitle(text)
+			h.cur.Title = cleanTitle(string(text))
 		}
 	}
 }
