@@ -132,7 +132,6 @@ func TestE2EFullSite(t *testing.T) {
 	})
 }
 
-
 // TestE2EArticleFields checks a regular article's record against what the
 // site printed.
 func TestE2EArticleFields(t *testing.T) {

@@ -163,6 +163,10 @@ func (s *Site) takeFlaky() bool {
 // query), e.g. "/news/3".
 func (s *Site) Requests(path string) int { return s.stats.count(path) }
 
+// RequestsFor is the number of requests for uri, path and query exactly
+// as sent, e.g. "/section/world?page=2".
+func (s *Site) RequestsFor(uri string) int { return s.stats.countURI(uri) }
+
 // TotalRequests is the number of requests the site received.
 func (s *Site) TotalRequests() int { return s.stats.total() }
 

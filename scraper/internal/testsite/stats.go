@@ -17,6 +17,7 @@ type Arrival struct {
 type stats struct {
 	mu       sync.Mutex
 	byPath   map[string]int
+	byURI    map[string]int
 	all      int
 	article  int
 	status   map[int]int
@@ -26,7 +27,7 @@ type stats struct {
 }
 
 func newStats() *stats {
-	return &stats{byPath: map[string]int{}, status: map[int]int{}}
+	return &stats{byPath: map[string]int{}, byURI: map[string]int{}, status: map[int]int{}}
 }
 
 // isArticlePath reports whether path is one of the site's article pages.
@@ -39,6 +40,7 @@ func (st *stats) wrap(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st.mu.Lock()
 		st.byPath[r.URL.Path]++
+		st.byURI[r.URL.RequestURI()]++
 		st.all++
 		if isArticlePath(r.URL.Path) {
 			st.article++
@@ -65,6 +67,12 @@ func (st *stats) count(path string) int {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	return st.byPath[path]
+}
+
+func (st *stats) countURI(uri string) int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.byURI[uri]
 }
 
 func (st *stats) total() int {
@@ -101,6 +109,7 @@ func (st *stats) reset() {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.byPath = map[string]int{}
+	st.byURI = map[string]int{}
 	st.status = map[int]int{}
 	st.all, st.article, st.max = 0, 0, st.inFlight
 	st.arrived = nil

@@ -338,11 +338,21 @@ func TestCounters(t *testing.T) {
 	if got := s.ArticleRequests(); got != 3 {
 		t.Errorf("ArticleRequests = %d, want 3", got)
 	}
-	if got := s.TotalRequests(); got != 4 {
+	if got := s.RequestsFor("/news/2"); got != 1 {
+		t.Errorf("RequestsFor(/news/2) = %d, want 1", got)
+	}
+	get(t, http.DefaultClient, s.SectionURL(0, 2))
+	if got := s.RequestsFor("/section/world?page=2"); got != 1 {
+		t.Errorf("RequestsFor(/section/world?page=2) = %d, want 1", got)
+	}
+	if got := s.RequestsFor("/section/world"); got != 0 {
+		t.Errorf("RequestsFor(/section/world) = %d, want 0", got)
+	}
+	if got := s.TotalRequests(); got != 5 {
 		t.Errorf("TotalRequests = %d, want 4", got)
 	}
 	arr := s.Arrivals()
-	if len(arr) != 4 || arr[3].Path != "/" {
+	if len(arr) != 5 || arr[3].Path != "/" {
 		t.Errorf("Arrivals = %v", arr)
 	}
 	s.ResetCounters()
