@@ -1,0 +1,163 @@
+package scraper
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/lede-news/lede/scraper/robots"
+)
+
+// TestCrawlSitemapsFeedsRobots checks discovery and robots.txt together:
+// the Sitemap line of robots.txt leads to a sitemap index and a news
+// sitemap, the feed adds its article, entries off the site or not matching
+// articles are ignored, and URLs robots.txt disallows are never requested.
+func TestCrawlSitemapsFeedsRobots(t *testing.T) {
+	site := newNewsSite(t)
+	base := site.URL
+	text := func(ct, body string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", ct)
+			fmt.Fprint(w, body)
+		}
+	}
+	site.handle("/robots.txt", text("text/plain", "User-agent: *\nDisallow: /private/\n\nSitemap: "+base+"/sitemap_index.xml\n"))
+	site.handle("/sitemap_index.xml", text("application/xml", `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>`+base+`/sitemap-news.xml</loc></sitemap>
+<sitemap><loc>http://127.0.0.1:1/elsewhere.xml</loc></sitemap>
+</sitemapindex>`))
+	site.handle("/sitemap-news.xml", text("application/xml", `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>`+base+`/news/5</loc><news:news><news:publication_date>2026-11-20T08:00:00Z</news:publication_date><news:title>Five</news:title></news:news></url>
+<url><loc>`+base+`/news/6?utm_source=sitemap</loc></url>
+<url><loc>`+base+`/private/news/7</loc></url>
+<url><loc>`+base+`/about</loc></url>
+<url><loc>http://127.0.0.1:1/news/99</loc></url>
+</urlset>`))
+	site.handle("/feed.xml", text("application/rss+xml", `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Test</title>
+<item><title>Eight</title><link>`+base+`/news/8</link><pubDate>Fri, 20 Nov 2026 08:00:00 GMT</pubDate></item>
+<item><title>One</title><link>`+base+`/news/1</link></item>
+</channel></rss>`))
+	site.page("/", "/news/1", "/private/news/2")
+	for _, p := range []string{"/news/1", "/private/news/2", "/news/5", "/news/6", "/private/news/7", "/news/8"} {
+		site.article(p, p)
+	}
+	cfg := testConfig(t.TempDir(), base, nil, []string{`/(private/)?news/\d+`}, "/")
+	cfg.Crawl.RespectRobots = true
+	cfg.Sites[0].Sitemaps = true
+	cfg.Sites[0].Feeds = []string{base + "/feed.xml"}
+	sum := runCrawl(t, cfg)
+
+	got := canonicals(readRecords(t, cfg.Output.Dir))
+	if want := urls(base, "/news/1", "/news/5", "/news/6", "/news/8"); !slices.Equal(got, want) {
+		t.Errorf("wrote %v, want %v", got, want)
+	}
+	if n := site.total("/private/"); n != 0 {
+		t.Errorf("%d requests under /private/, which robots.txt disallows", n)
+	}
+	if sum.Blocked != 2 || sum.Failed != 0 {
+		t.Errorf("blocked %d, failed %d (%v); want 2, 0", sum.Blocked, sum.Failed, sum.ByError)
+	}
+	if n := site.count("/sitemap.xml"); n != 0 {
+		t.Errorf("/sitemap.xml guessed %d times though robots.txt names the sitemaps", n)
+	}
+}
+
+// TestCrawlGuessedSitemapMissing checks that with sitemaps on and no
+// Sitemap line, /sitemap.xml is tried and its absence is no failure.
+func TestCrawlGuessedSitemapMissing(t *testing.T) {
+	site := newNewsSite(t)
+	site.page("/", "/news/1")
+	site.article("/news/1", "/news/1")
+	cfg := testConfig(t.TempDir(), site.URL, nil, []string{`/news/\d+`}, "/")
+	cfg.Sites[0].Sitemaps = true
+	sum := runCrawl(t, cfg)
+	if site.count("/sitemap.xml") != 1 || site.count("/robots.txt") != 1 {
+		t.Errorf("robots.txt fetched %d times, /sitemap.xml %d times; want once each", site.count("/robots.txt"), site.count("/sitemap.xml"))
+	}
+	if sum.Failed != 0 || sum.Articles != 1 {
+		t.Errorf("failed %d (%v), wrote %d; want 0, 1", sum.Failed, sum.ByError, sum.Articles)
+	}
+}
+
+// TestCrawlPageFailures checks that what goes wrong with a page is counted
+// by kind in the summary and never stops the crawl: a PDF is skipped as not
+// HTML, a page without article text fails as no_article, a 404 as
+// http_status.
+func TestCrawlPageFailures(t *testing.T) {
+	site := newNewsSite(t)
+	site.page("/", "/news/1", "/news/report.pdf", "/news/empty", "/news/gone")
+	site.article("/news/1", "/news/1")
+	site.handle("/news/report.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write([]byte("%PDF-1.4 not really"))
+	})
+	site.handle("/news/empty", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html><head><title>Nothing</title></head><body><nav><a href='/'>Home</a></nav></body></html>"))
+	})
+	cfg := testConfig(t.TempDir(), site.URL, nil, []string{`/news/[a-z0-9.]+`}, "/")
+	sum := runCrawl(t, cfg)
+	want := map[string]int{"no_article": 1, "http_status": 1}
+	if sum.Articles != 1 || sum.NotHTML != 1 || sum.Failed != 2 || !mapsEqual(sum.ByError, want) {
+		t.Errorf("summary: %d articles, %d not HTML, %d failed %v; want 1, 1, 2 %v", sum.Articles, sum.NotHTML, sum.Failed, sum.ByError, want)
+	}
+	if sum.ByStatus["404"] != 1 || sum.ByStatus["200"] != 4 || sum.Pages != 5 {
+		t.Errorf("pages %d by status %v; want 5: four 200, one 404", sum.Pages, sum.ByStatus)
+	}
+}
+
+func mapsEqual(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// TestLimitRules checks one LimitRule per domain, exact host:port rules
+// first, and a delay that is the larger of crawl.delay and Crawl-delay.
+func TestLimitRules(t *testing.T) {
+	slow, err := robots.Parse(200, []byte("User-agent: *\nCrawl-delay: 3\n"), "lede")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = prepareSite(Site{
+		Name: "s", Start: []string{"http://news.example:8080/"}, Articles: nil,
+		Domains: []string{"news.example", "cdn.example:8443"},
+	})
+	if err == nil {
+		t.Fatal("a site without articles patterns was accepted")
+	}
+	spec, err := prepareSite(Site{
+		Name: "s", Start: []string{"http://news.example:8080/"}, Articles: []*regexp.Regexp{regexp.MustCompile(`.`)},
+		Domains: []string{"news.example", "cdn.example:8443"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &run{c: &Crawler{cfg: &Config{Crawl: CrawlConfig{PerHost: 3, Delay: time.Second, RespectRobots: true}}},
+		robots: map[string]*robots.Rules{"news.example:8080": slow}}
+	rules := (&siteRun{r: r, spec: spec}).limitRules()
+	if len(rules) != 2 {
+		t.Fatalf("%d rules, want 2", len(rules))
+	}
+	if rules[0].DomainRegexp != `^cdn\.example:8443$` || rules[0].Delay != time.Second {
+		t.Errorf("first rule %+v, want cdn.example:8443 exactly with crawl.delay", rules[0])
+	}
+	if rules[1].DomainRegexp != `^news\.example(:[0-9]+)?$` || rules[1].Delay != 3*time.Second || rules[1].Parallelism != 3 {
+		t.Errorf("second rule %+v, want news.example on any port, Crawl-delay 3s, parallelism 3", rules[1])
+	}
+	if len(spec.hosts) != 2 || spec.hosts[0] != "cdn.example:8443" || spec.hosts[1] != "news.example:8080" {
+		t.Errorf("hosts %v, want the configured host:port of each domain", spec.hosts)
+	}
+}
