@@ -13,6 +13,13 @@ import (
 // bounded however large the store grows.
 const articlesChunk = 1000
 
+// urlFillPercent is how full bbolt packs a page it splits in the URL-keyed
+// buckets. A site's URLs mostly arrive in increasing order (dates, numeric
+// IDs), so a page split by inserts at its end is never filled again: bbolt's
+// default 0.5 leaves pages half empty; 0.9 makes a file of 100,000 articles
+// about 40% smaller (see BenchmarkMemory's file-MB).
+const urlFillPercent = 0.9
+
 // Article is what the store remembers about one written article.
 type Article struct {
 	URL          string // normalized URL the article was fetched from; the key
@@ -71,55 +78,59 @@ func (s *Store) Put(a Article) error {
 	}
 	a.LastSeen = a.LastSeen.UTC()
 	a.FirstSeen = a.FirstSeen.UTC()
+	err := s.write(func(tx *bolt.Tx) error { return putTx(tx, &a) })
+	if err != nil {
+		return fmt.Errorf("state: put %s: %w", a.URL, err)
+	}
+	return nil
+}
+
+// putTx is Put's transaction: a has its times set and in UTC.
+func putTx(tx *bolt.Tx, a *Article) error {
 	key := []byte(a.URL)
-	err := s.db.Batch(func(tx *bolt.Tx) error {
-		arts := tx.Bucket(bucketArticles)
-		canon := tx.Bucket(bucketCanonical)
-		rec := a
-		if old := arts.Get(key); old != nil {
-			// A damaged old value is overwritten rather than blocking the write.
-			if prev, err := decodeArticle(a.URL, old); err == nil {
-				if !prev.FirstSeen.IsZero() {
-					rec.FirstSeen = prev.FirstSeen
-				}
-				if prev.CanonicalURL != "" && prev.CanonicalURL != rec.CanonicalURL {
-					ck := []byte(prev.CanonicalURL)
-					if string(canon.Get(ck)) == a.URL {
-						if err := canon.Delete(ck); err != nil {
-							return err
-						}
+	arts := tx.Bucket(bucketArticles)
+	canon := tx.Bucket(bucketCanonical)
+	arts.FillPercent, canon.FillPercent = urlFillPercent, urlFillPercent
+	rec := *a
+	if old := arts.Get(key); old != nil {
+		// A damaged old value is overwritten rather than blocking the write.
+		if prev, err := decodeArticle(a.URL, old); err == nil {
+			if !prev.FirstSeen.IsZero() {
+				rec.FirstSeen = prev.FirstSeen
+			}
+			if prev.CanonicalURL != "" && prev.CanonicalURL != rec.CanonicalURL {
+				ck := []byte(prev.CanonicalURL)
+				if string(canon.Get(ck)) == a.URL {
+					if err := canon.Delete(ck); err != nil {
+						return err
 					}
 				}
 			}
 		}
-		if rec.FirstSeen.IsZero() {
-			rec.FirstSeen = rec.LastSeen
-		}
-		if err := arts.Put(key, appendArticle(nil, &rec)); err != nil {
+	}
+	if rec.FirstSeen.IsZero() {
+		rec.FirstSeen = rec.LastSeen
+	}
+	if err := arts.Put(key, appendArticle(nil, &rec)); err != nil {
+		return err
+	}
+	if rec.CanonicalURL != "" && rec.CanonicalURL != rec.URL {
+		if err := canon.Put([]byte(rec.CanonicalURL), key); err != nil {
 			return err
 		}
-		if rec.CanonicalURL != "" && rec.CanonicalURL != rec.URL {
-			if err := canon.Put([]byte(rec.CanonicalURL), key); err != nil {
-				return err
-			}
-		}
-		if rec.Site == "" {
-			return nil
-		}
-		pend := tx.Bucket(bucketPending).Bucket([]byte(rec.Site))
-		if pend == nil {
-			return nil
-		}
-		if err := pend.Delete(key); err != nil {
-			return err
-		}
-		if rec.CanonicalURL != "" {
-			return pend.Delete([]byte(rec.CanonicalURL))
-		}
+	}
+	if rec.Site == "" {
 		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("state: put %s: %w", a.URL, err)
+	}
+	pend := tx.Bucket(bucketPending).Bucket([]byte(rec.Site))
+	if pend == nil {
+		return nil
+	}
+	if err := pend.Delete(key); err != nil {
+		return err
+	}
+	if rec.CanonicalURL != "" {
+		return pend.Delete([]byte(rec.CanonicalURL))
 	}
 	return nil
 }

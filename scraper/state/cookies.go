@@ -47,7 +47,7 @@ func (s *Store) saveCookies(u *url.URL, cookies []*http.Cookie) error {
 		return nil // the usual case: colly echoes back what it was given
 	}
 	// Merge again inside the write, against what is stored by then.
-	err := s.db.Batch(func(tx *bolt.Tx) error {
+	err := s.write(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketCookies)
 		cur := string(b.Get(key))
 		merged := mergeCookies(cur, cookies, u, now)

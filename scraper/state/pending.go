@@ -17,11 +17,12 @@ func (s *Store) AddPending(site string, urls ...string) error {
 	if len(urls) == 0 {
 		return nil
 	}
-	err := s.db.Batch(func(tx *bolt.Tx) error {
+	err := s.write(func(tx *bolt.Tx) error {
 		b, err := tx.Bucket(bucketPending).CreateBucketIfNotExists([]byte(site))
 		if err != nil {
 			return err
 		}
+		b.FillPercent = urlFillPercent
 		for _, u := range urls {
 			if u == "" {
 				continue

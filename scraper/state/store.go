@@ -59,6 +59,7 @@ type Store struct {
 	db     *bolt.DB
 	path   string
 	logger *slog.Logger
+	commit committer
 }
 
 // Option configures Open.
@@ -105,7 +106,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path, logger: o.logger}
+	s := &Store{db: db, path: path, logger: o.logger, commit: committer{db: db}}
 	if err := s.init(); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -161,6 +162,12 @@ func (s *Store) init() error {
 		return fmt.Errorf("state: open %s: %w", s.path, err)
 	}
 	return nil
+}
+
+// write runs fn in a read-write transaction shared with concurrent writers
+// (group commit, see committer).
+func (s *Store) write(fn func(*bolt.Tx) error) error {
+	return s.commit.update(fn)
 }
 
 // Path returns the file the Store was opened from.

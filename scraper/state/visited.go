@@ -71,7 +71,7 @@ func requestKey(id uint64) []byte {
 
 // Visited records request ID id as visited in this run.
 func (r *runStorage) Visited(id uint64) error {
-	err := r.store.db.Batch(func(tx *bolt.Tx) error {
+	err := r.store.write(func(tx *bolt.Tx) error {
 		b, err := tx.Bucket(bucketVisited).CreateBucketIfNotExists([]byte(r.runID))
 		if err != nil {
 			return err
