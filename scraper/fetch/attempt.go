@@ -35,7 +35,7 @@ func (t *Transport) attempt(req *http.Request, n int) (*http.Response, error) {
 	if err != nil {
 		return nil, t.timedOut(ctx, actx, n, req, err)
 	}
-	body, err := t.readBody(resp)
+	body, err := t.readBody(resp, req.Method == http.MethodHead)
 	if err != nil {
 		if err == errTooLarge {
 			return nil, &Error{URL: req.URL.Redacted(), Kind: KindTooLarge, Attempts: n,
@@ -47,7 +47,6 @@ func (t *Transport) attempt(req *http.Request, n int) (*http.Response, error) {
 	if req.Method != http.MethodHead {
 		resp.ContentLength = int64(len(body))
 	}
-	resp.Request = req
 	return resp, nil
 }
 
@@ -66,9 +65,12 @@ func (t *Transport) timedOut(ctx, actx context.Context, n int, req *http.Request
 const maxPrealloc = 4 << 20
 
 // readBody reads resp.Body whole, at most MaxBody bytes (errTooLarge beyond),
-// and closes it.
-func (t *Transport) readBody(resp *http.Response) ([]byte, error) {
+// and closes it. A HEAD response's Content-Length is not its body's.
+func (t *Transport) readBody(resp *http.Response, head bool) ([]byte, error) {
 	limit := t.MaxBody
+	if head {
+		limit = 0
+	}
 	if limit > 0 && resp.ContentLength > limit {
 		_ = resp.Body.Close() // declared too large: not worth reading
 		return nil, errTooLarge
@@ -77,7 +79,11 @@ func (t *Transport) readBody(resp *http.Response) ([]byte, error) {
 	if limit > 0 {
 		r = io.LimitReader(resp.Body, limit+1)
 	}
-	body, err := readAll(r, resp.ContentLength)
+	length := resp.ContentLength
+	if head {
+		length = 0
+	}
+	body, err := readAll(r, length)
 	if err != nil {
 		_ = resp.Body.Close()
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -142,7 +143,9 @@ func TestHeadKeepsContentLength(t *testing.T) {
 		w.Header().Set("Content-Length", "1234")
 	})
 	req, _ := http.NewRequestWithContext(t.Context(), http.MethodHead, srv.URL, nil)
-	resp, err := fast(0).RoundTrip(req)
+	tr := fast(0)
+	tr.MaxBody = 100 // below the size HEAD reports, which is no body here
+	resp, err := tr.RoundTrip(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,4 +180,44 @@ func TestUserAgent(t *testing.T) {
 			t.Errorf("caller's request modified: User-Agent %q, want %q", got, tc.given)
 		}
 	}
+}
+
+func TestResponseRequestIsCallers(t *testing.T) {
+	srv := newRecorder(t, func(n int, w http.ResponseWriter, r *http.Request) {})
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, srv.URL, nil)
+	resp, err := (&Transport{UserAgent: "lede-test"}).RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Request != req {
+		t.Error("resp.Request is not the caller's request")
+	}
+}
+
+func TestTruncatedBodyRetried(t *testing.T) {
+	const page = "<html>the whole page</html>"
+	truncate := func(w http.ResponseWriter) {
+		// Promise the page, send part of it, drop the connection.
+		w.Header().Set("Content-Length", fmt.Sprint(len(page)))
+		io.WriteString(w, page[:5])
+		w.(http.Flusher).Flush()
+		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			conn.Close()
+		}
+	}
+	srv := newRecorder(t, func(n int, w http.ResponseWriter, r *http.Request) {
+		if n == 1 {
+			truncate(w)
+			return
+		}
+		io.WriteString(w, page)
+	})
+	_, body, err := get(t, fast(1), srv.URL)
+	if err != nil || body != page || srv.count() != 2 {
+		t.Fatalf("err %v, body %q after %d requests; want the whole page after 2", err, body, srv.count())
+	}
+
+	always := newRecorder(t, func(n int, w http.ResponseWriter, r *http.Request) { truncate(w) })
+	_, _, err = get(t, fast(0), always.URL)
+	wantError(t, err, KindConnection, 1)
 }

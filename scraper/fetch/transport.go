@@ -83,6 +83,7 @@ func (t *Transport) timeout() time.Duration {
 // (Request.GetBody) are retried; other requests get one attempt.
 func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	t.init()
+	orig := req
 	if t.UserAgent != "" && req.Header.Get("User-Agent") == "" {
 		r2 := *req // RoundTrip must not modify the caller's request
 		r2.Header = req.Header.Clone()
@@ -104,13 +105,17 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			if n == attempts || !retryable(fe.Kind, err) {
 				return nil, fe
 			}
-			wait := t.backoff(n)
-			if werr := t.wait(ctx, req, n, fe.Kind, err.Error(), wait); werr != nil {
+			cause := fe.Err
+			if cause == nil {
+				cause = fe
+			}
+			if werr := t.wait(ctx, req, n, fe.Kind, cause.Error(), t.backoff(n)); werr != nil {
 				return nil, werr
 			}
 			continue
 		}
 		if n == attempts || !retryStatus(resp.StatusCode) {
+			resp.Request = orig
 			return resp, nil
 		}
 		wait, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now())
@@ -122,6 +127,15 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if werr := t.wait(ctx, req, n, "", "status "+resp.Status, wait); werr != nil {
 			return nil, werr
 		}
+	}
+}
+
+// CloseIdleConnections closes the idle connections of the base transport,
+// if it has any (http.Client.CloseIdleConnections calls this).
+func (t *Transport) CloseIdleConnections() {
+	t.init()
+	if c, ok := t.base.(interface{ CloseIdleConnections() }); ok {
+		c.CloseIdleConnections()
 	}
 }
 

@@ -16,8 +16,9 @@ import (
 const DefaultTimeout = 30 * time.Second
 
 // Cache fetches each scheme+host's robots.txt once (concurrent callers wait
-// for one fetch) and keeps its Rules. The zero value works; a Cache must not
-// be copied after first use.
+// for one fetch) and keeps its Rules for its lifetime, which should be one
+// crawl (RFC 9309 asks not to keep a robots.txt over 24 hours). The zero
+// value works; a Cache must not be copied after first use.
 type Cache struct {
 	Client    *http.Client  // zero Client = http.DefaultClient (follows redirects)
 	UserAgent string        // sent with the fetch and used to pick the group
@@ -40,10 +41,10 @@ type entry struct {
 // answer is kept like any other. If ctx ends while waiting, Get returns
 // disallow-all rules and ctx's error, and nothing is kept.
 func (c *Cache) Get(ctx context.Context, u *url.URL) (*Rules, error) {
-	if u == nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if u == nil || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
 		return &Rules{mode: disallowAll}, fmt.Errorf("robots: %q is not an absolute http(s) URL", u.Redacted())
 	}
-	key := strings.ToLower(u.Scheme + "://" + u.Host)
+	key := origin(u)
 	for {
 		c.mu.Lock()
 		if c.entries == nil {
@@ -75,6 +76,16 @@ func (c *Cache) Get(ctx context.Context, u *url.URL) (*Rules, error) {
 			return &Rules{mode: disallowAll}, fmt.Errorf("robots: waiting for %s/robots.txt: %w", key, ctx.Err())
 		}
 	}
+}
+
+// origin is u's scheme://host[:port], lower-cased, without a default port.
+func origin(u *url.URL) string {
+	scheme := strings.ToLower(u.Scheme)
+	host := strings.ToLower(u.Host)
+	if port := u.Port(); (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
+		host = strings.TrimSuffix(host, ":"+port)
+	}
+	return scheme + "://" + host
 }
 
 func isContextErr(err error) bool {

@@ -202,3 +202,19 @@ func TestCacheBadURL(t *testing.T) {
 		}
 	}
 }
+
+func TestOrigin(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://News.Example.com/a?b": "https://news.example.com",
+		"HTTP://example.com:80/":       "http://example.com",
+		"https://example.com:443/x":    "https://example.com",
+		"https://example.com:8443/x":   "https://example.com:8443",
+		"http://example.com:443/x":     "http://example.com:443",
+		"http://[2001:db8::1]:80/x":    "http://[2001:db8::1]",
+		"http://user:pw@example.com/x": "http://example.com",
+	} {
+		if got := origin(mustURL(t, raw)); got != want {
+			t.Errorf("origin(%s) = %s, want %s", raw, got, want)
+		}
+	}
+}
