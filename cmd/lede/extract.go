@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 	_ "time/tzdata" // --timezone works on hosts without a zoneinfo database (minimal containers)
 
@@ -341,17 +340,16 @@ func fetchPage(ctx context.Context, client *http.Client, in string, u *url.URL, 
 }
 
 // fetchError says what went wrong without repeating the URL the caller
-// names: a timeout as such, else the transport's own words.
+// names: a timeout (while connecting or reading the body) as such, else
+// the transport's own words.
 func fetchError(err error, timeout time.Duration) error {
+	var te interface{ Timeout() bool }
+	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &te) && te.Timeout() {
+		return fmt.Errorf("fetching: timed out after %v", timeout)
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		if ue.Timeout() {
-			return fmt.Errorf("fetching: timed out after %v", timeout)
-		}
 		err = ue.Err
-	}
-	if errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "Client.Timeout") {
-		return fmt.Errorf("fetching: timed out after %v", timeout)
 	}
 	return fmt.Errorf("fetching: %w", err)
 }

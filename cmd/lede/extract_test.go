@@ -480,6 +480,15 @@ func exServer(t *testing.T) (*httptest.Server, *string) {
 		case <-time.After(10 * time.Second):
 		}
 	})
+	mux.HandleFunc("/stall", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, "<html><body><article><h1>Half")
+		w.(http.Flusher).Flush() // headers and part of the body, then nothing
+		select {
+		case <-r.Context().Done():
+		case <-time.After(10 * time.Second):
+		}
+	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv, ua
@@ -520,6 +529,7 @@ func TestExtractFetchErrors(t *testing.T) {
 		{"/big", nil, "size cap"},
 		{"/big-chunked", nil, "size cap"},
 		{"/slow", []string{"--timeout", "200ms"}, "timed out after 200ms"},
+		{"/stall", []string{"--timeout", "200ms"}, "timed out after 200ms"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
