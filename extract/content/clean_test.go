@@ -50,6 +50,7 @@ func TestCleanProtectsWrappers(t *testing.T) {
 		{"form around the article", `<form id=x>` + para("Most") + para("of the") + para("text") + `</form>` + para("rest"), true},
 		{"widget around the article", `<div id=x class=widget>` + para("Most") + para("text") + `</div>` + para("rest"), true},
 		{"small widget", `<div id=x class=widget>` + para("little") + `</div>` + para("Most") + para("text"), false},
+		{"paywall holds the locked text, not chrome", `<div id=x class=paywall>` + para("Locked") + `</div>` + para("Free") + para("text"), true},
 		{"article element never chrome", `<article id=x class="share">` + para("a") + `</article>` + para("b") + para("c"), true},
 	}
 	for _, tt := range tests {

@@ -15,13 +15,14 @@ const (
 	hintContent          // article-body, entry-content, story...: favoured
 )
 
-// boilerplateWords are class/id tokens that name page chrome. A token
+// boilerplateWords are class/id tokens that name page chrome. Not among
+// them: "paywall", which on saved pages wraps the locked article text. A token
 // matches when it equals a word or starts with it ("share" matches
 // "sharebar", "sharing" does not need its own entry).
 var boilerplateWords = []string{
 	"share", "sharing", "social", "sns", "related", "recommend", "comment", "disqus", "reply",
 	"advert", "adslot", "adsense", "adunit", "dfp", "gpt", "banner", "promo", "sponsor", "outbrain", "taboola",
-	"newsletter", "subscribe", "subscription", "signup", "paywall", "cookie", "consent", "gdpr",
+	"newsletter", "subscribe", "subscription", "signup", "cookie", "consent", "gdpr",
 	"popular", "mostread", "mostviewed", "mostpopular", "trending", "hashtag", "taglist", "tags",
 	"breadcrumb", "pagination", "pager", "sidebar", "widget", "footer", "navbar", "navigation", "menu",
 	"masthead", "toolbar", "byline", "author", "reporter", "copyright", "caption", "credit",

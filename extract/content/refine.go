@@ -25,9 +25,15 @@ func refine(best *html.Node) *html.Node {
 			best = first
 			continue
 		}
+		bodies := bodyMarkers(best)
 		next := narrowest(best, float64(total)*descendShare)
-		if next == nil {
-			next = soleArticleBody(best, float64(total)*bodyMarkerShare)
+		if next != nil && isBodyMarker(next) && len(bodies) > 1 {
+			// The body is split into chunks (ads between them), each
+			// marked: keeping one would drop the others.
+			next = nil
+		}
+		if next == nil && len(bodies) == 1 && float64(paraLen(bodies[0])) >= float64(total)*bodyMarkerShare {
+			next = bodies[0]
 		}
 		if next == nil {
 			return best
@@ -44,18 +50,23 @@ func refine(best *html.Node) *html.Node {
 // article.
 const bodyMarkerShare = 0.25
 
-// soleArticleBody returns the one outermost element under n marked as the
-// article body by microdata or a strong class, if it holds need bytes of
-// paragraph text and no other such element does.
-func soleArticleBody(n *html.Node, need float64) *html.Node {
+// isBodyMarker reports elements marked as the article body itself by
+// microdata or a strong class.
+func isBodyMarker(n *html.Node) bool {
+	return attr(n, "itemprop") == "articleBody" || hasStrongContentToken(n)
+}
+
+// bodyMarkers returns the outermost body-marked elements under n that
+// hold paragraphs.
+func bodyMarkers(n *html.Node) []*html.Node {
 	var found []*html.Node
 	var walk func(*html.Node)
 	walk = func(p *html.Node) {
-		for c := p.FirstChild; c != nil && len(found) < 2; c = c.NextSibling {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if attr(c, "itemprop") == "articleBody" || hasStrongContentToken(c) {
+			if isBodyMarker(c) {
 				if paraLen(c) > 0 {
 					found = append(found, c)
 				}
@@ -65,10 +76,7 @@ func soleArticleBody(n *html.Node, need float64) *html.Node {
 		}
 	}
 	walk(n)
-	if len(found) != 1 || float64(paraLen(found[0])) < need {
-		return nil
-	}
-	return found[0]
+	return found
 }
 
 // isArticleMarkup reports elements whose name, microdata or class say
@@ -77,10 +85,8 @@ func isArticleMarkup(n *html.Node) bool {
 	switch {
 	case n.DataAtom == atom.Article || n.DataAtom == atom.Main:
 		return true
-	case attr(n, "itemprop") == "articleBody":
-		return true
 	}
-	return hasStrongContentToken(n)
+	return isBodyMarker(n)
 }
 
 // strongContentWords are class/id tokens that name the article body

@@ -36,6 +36,10 @@ func TestRefine(t *testing.T) {
 			`<div id=best><div class="article-body">` + para("A") + `</div><ul>` +
 				strings.Repeat(`<li><a href=/t>Teaser</a>`+para("Summary")+`</li>`, 8) + `</ul></div>`,
 			"best", "best"},
+		{"a body split into marked chunks is kept whole",
+			`<div id=best><div><div class="article__body">` + para("A") + para("B") + para("C") + para("D") + `</div></div><div class=ad-rail>Ad</div>` +
+				`<div><div class="article__body">` + para("E") + `</div></div></div>`,
+			"best", "best"},
 		{"first of several appended articles",
 			`<div id=best><article id=want>` + para("A") + para("B") + `</article><article>` + para("C") + para("D") + `</article></div>`,
 			"best", "want"},
