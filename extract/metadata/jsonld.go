@@ -26,8 +26,8 @@ var pageTypes = map[string]bool{
 // ldArticle is what JSON-LD says about the article.
 type ldArticle struct {
 	Headline, Name, Description, Body, Section, URL, Image, Lang string
-	Published, Modified, Publisher                         string
-	Authors, Keywords                                      []string
+	Published, Modified, Publisher                               string
+	Authors, Keywords                                            []string
 }
 
 // maxLDBytes caps one JSON-LD script: a larger one is a data dump, not

@@ -39,16 +39,16 @@ type Metadata struct {
 
 // reader holds what Read gathers once and the cascades share.
 type reader struct {
-	doc      *goquery.Document
-	opts     Options
-	base     *url.URL
-	loc      *time.Location
-	meta     metaTags
-	ld       ldArticle
-	md       microdata
-	names    []string // the site's names, to strip from titles
-	h1       string   // the page's first <h1> text
-	vis      *visible
+	doc   *goquery.Document
+	opts  Options
+	base  *url.URL
+	loc   *time.Location
+	meta  metaTags
+	ld    ldArticle
+	md    microdata
+	names []string // the site's names, to strip from titles
+	h1    string   // the page's first <h1> text
+	vis   *visible
 }
 
 // Read reads the metadata of doc. It must run before the document is
@@ -119,8 +119,14 @@ func (r *reader) ldHeadline() string {
 	if h == "" || n == "" || h == n {
 		return firstNonEmpty(h, n)
 	}
+	switch {
+	case isSiteName(n, r.names):
+		return h
+	case isSiteName(h, r.names):
+		return n
+	}
 	ref, _ := textOf(firstNode(r.doc.Find("title")), maxSelectedBytes)
-	ref = firstNonEmpty(ref, r.meta.first("og:title"))
+	ref = firstNonEmpty(r.meta.first("og:title"), ref)
 	if overlap(n, ref) > overlap(h, ref) {
 		return n
 	}
@@ -157,7 +163,7 @@ func (r *reader) byline() (string, []string) {
 	if names := personNames(r.md.Authors); len(names) > 0 {
 		return strings.Join(names, ", "), names
 	}
-	if b := r.vis.byline(); b != "" {
+	if b := firstNonEmpty(r.vis.bylineNear(), r.vis.bylineAnywhere()); b != "" {
 		return b, splitAuthors(b)
 	}
 	return "", nil

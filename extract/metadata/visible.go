@@ -25,7 +25,7 @@ const (
 
 var (
 	// Class, id, rel or itemprop fragments of byline elements.
-	bylineHintRe = regexp.MustCompile(`byline|by-line|author|writer|reporter|journalist|dateline|credit|contributor|rel-author|byl\b|기자`)
+	bylineHintRe = regexp.MustCompile(`byline|by-line|author|writer|reporter|journalist|dateline|contributor|rel-author|byl\b|기자`)
 	// Class or id fragments of date elements.
 	dateHintRe = regexp.MustCompile(`date|time|publish|posted|updated|dateline|byline|meta|info`)
 	// A line that opens with "By" and a capitalised word.
@@ -104,14 +104,19 @@ func (v *visible) window() []int {
 	return idx
 }
 
-// byline returns the first plausible byline near the headline, else the
-// first on the page, cleaned.
-func (v *visible) byline() string {
+// bylineNear returns the first plausible byline near the headline,
+// cleaned.
+func (v *visible) bylineNear() string {
 	for _, i := range v.window() {
 		if b := v.bylineAt(i); b != "" {
 			return b
 		}
 	}
+	return ""
+}
+
+// bylineAnywhere returns the first plausible byline on the page, cleaned.
+func (v *visible) bylineAnywhere() string {
 	for i := range v.lines {
 		if b := v.bylineAt(i); b != "" {
 			return b
@@ -126,6 +131,9 @@ func (v *visible) byline() string {
 func (v *visible) bylineAt(i int) string {
 	l := v.lines[i]
 	if l.chrome || len(l.text) > maxBylineLineBytes {
+		return ""
+	}
+	if inFigure(l.elem) || creditRe.MatchString(l.text) {
 		return ""
 	}
 	hinted := bylineHintRe.MatchString(hintsUp(l.elem, hintDepth))
@@ -146,11 +154,78 @@ func (v *visible) bylineAt(i int) string {
 	return ""
 }
 
+// creditRe matches picture credits, which name photographers and
+// agencies, not the article's authors.
+var creditRe = regexp.MustCompile(`(?i)^(?:photo|photograph|picture|image|illustration|credit|courtesy|source|foto|bild|getty|video)s?\b`)
+
+// maxFigureDepth bounds the walk up from a line to a <figure>.
+const maxFigureDepth = 6
+
+// inFigure reports whether n sits in a <figure> or <figcaption>.
+func inFigure(n *html.Node) bool {
+	for d := 0; n != nil && d < maxFigureDepth; n, d = n.Parent, d+1 {
+		if n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption {
+			return true
+		}
+	}
+	return false
+}
+
 // datedText is a date printed on a line and how it was labelled.
 type datedText struct {
 	t    Time
 	kind dateKind
 }
+
+// datesOf returns line l's dates: the machine-readable datetime of a
+// <time> element the line is printed in ("1 day ago" is 2019-11-19), else
+// the dates its text prints.
+func (v *visible) datesOf(l line) []datedText {
+	for n, d := l.elem, 0; n != nil && d < timeAttrDepth; n, d = n.Parent, d+1 {
+		if n.DataAtom == atom.Time {
+			if t, ok := parseTime(attrOf(n, "datetime"), v.loc, v.now); ok {
+				return []datedText{{t: t, kind: labelOf(l.text)}}
+			}
+		}
+	}
+	if n := findTimeElem(l.block); n != nil {
+		if t, ok := parseTime(attrOf(n, "datetime"), v.loc, v.now); ok {
+			return []datedText{{t: t, kind: labelOf(l.text)}}
+		}
+	}
+	return v.lineDates(l.text)
+}
+
+// maxTimeSearch bounds the nodes searched in a line's block for a <time>.
+const maxTimeSearch = 64
+
+// findTimeElem returns the first <time datetime> among the inline
+// descendants of block, looking at no more than maxTimeSearch nodes.
+func findTimeElem(block *html.Node) *html.Node {
+	seen := 0
+	var found *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil && seen < maxTimeSearch; c = c.NextSibling {
+			seen++
+			if c.Type != html.ElementNode || !inlineTags[c.DataAtom] {
+				continue
+			}
+			if c.DataAtom == atom.Time && attrOf(c, "datetime") != "" {
+				found = c
+				return
+			}
+			walk(c)
+		}
+	}
+	if block != nil {
+		walk(block)
+	}
+	return found
+}
+
+// timeAttrDepth bounds the walk from a line's text up to a <time>.
+const timeAttrDepth = 3
 
 // lineDates returns the dates printed on text, each with its label.
 func (v *visible) lineDates(text string) []datedText {
@@ -214,7 +289,7 @@ func (v *visible) dates() (pub, mod Time) {
 			continue
 		}
 		hinted := dateHintRe.MatchString(hintsUp(l.elem, hintDepth))
-		for _, d := range v.lineDates(l.text) {
+		for _, d := range v.datesOf(l) {
 			switch {
 			case d.kind == pubLabelled && pub.Time.IsZero():
 				pub = d.t
@@ -233,7 +308,7 @@ func (v *visible) dates() (pub, mod Time) {
 			if l.chrome || len(l.text) > maxDateLineBytes {
 				continue
 			}
-			for _, d := range v.lineDates(l.text) {
+			for _, d := range v.datesOf(l) {
 				switch {
 				case d.kind == pubLabelled && pub.Time.IsZero():
 					pub = d.t
