@@ -5,10 +5,10 @@ import (
 	"time"
 )
 
-// dateLayouts are the forms parseDate tries, most common first: W3C
-// Datetime / RFC 3339 (sitemaps, Atom), RFC 1123/822 and their usual
-// deviations (RSS), and forms seen in the wild. Read-only.
-var dateLayouts = []string{
+// numericLayouts are the date forms that start with a digit, most common
+// first: W3C Datetime / RFC 3339 (sitemaps, Atom), then RFC 822 without
+// the weekday. Read-only.
+var numericLayouts = []string{
 	time.RFC3339,
 	"2006-01-02T15:04:05Z0700",
 	"2006-01-02T15:04Z07:00",
@@ -22,6 +22,16 @@ var dateLayouts = []string{
 	"2006-01-02 15:04",
 	"2006-01",
 	"2006",
+	"2 Jan 2006 15:04:05 -0700",
+	"2 Jan 2006 15:04 -0700",
+	"2 Jan 06 15:04:05 -0700",
+	"2 Jan 2006 15:04:05",
+	"2 Jan 2006",
+}
+
+// namedLayouts are the date forms that start with a day or month name:
+// RFC 1123/822 and the deviations feeds commit. Read-only.
+var namedLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 -0700",
 	"Mon, 2 Jan 2006 15:04 -0700",
 	"Mon, 2 Jan 2006 15:04:05",
@@ -29,17 +39,12 @@ var dateLayouts = []string{
 	"Mon, 2 Jan 06 15:04 -0700",
 	"Mon 2 Jan 2006 15:04:05 -0700",
 	"Mon, Jan 2 2006 15:04:05 -0700",
-	"2 Jan 2006 15:04:05 -0700",
-	"2 Jan 2006 15:04 -0700",
-	"2 Jan 06 15:04:05 -0700",
-	"2 Jan 2006 15:04:05",
 	"Mon, 2 January 2006 15:04:05 -0700",
 	"Monday, 2 January 2006 15:04:05 -0700",
 	"Monday, 02-Jan-06 15:04:05 -0700",
 	"Mon Jan _2 15:04:05 2006",
 	"Mon Jan _2 15:04:05 -0700 2006",
 	"Mon, 2 Jan 2006",
-	"2 Jan 2006",
 	"January 2, 2006 15:04:05 -0700",
 	"January 2, 2006",
 	"Jan 2, 2006",
@@ -61,7 +66,7 @@ var zoneOffsets = map[string]string{
 	"AWST": "+0800", "NZST": "+1200", "NZDT": "+1300",
 }
 
-// parseDate reads a date in any of dateLayouts after tidying it (white
+// parseDate reads a date in any of numericLayouts or namedLayouts after tidying it (white
 // space collapsed, zone names made numeric, "+01:00" offsets in RFC 822
 // dates made "+0100"). It returns the time in UTC, or false.
 func parseDate(s string) (time.Time, bool) {
@@ -69,13 +74,17 @@ func parseDate(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
-	for _, layout := range dateLayouts[:2] { // fast path: well-formed RFC 3339
-		if t, err := time.Parse(layout, s); err == nil {
+	if len(s) >= len("2006-01-02T15:04:05Z") && s[4] == '-' { // fast path: well-formed RFC 3339
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
 			return t.UTC(), true
 		}
 	}
 	s = tidyDate(s)
-	for _, layout := range dateLayouts {
+	layouts := numericLayouts
+	if s != "" && (s[0] < '0' || s[0] > '9') {
+		layouts = namedLayouts
+	}
+	for _, layout := range layouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t.UTC(), true
 		}
@@ -83,7 +92,7 @@ func parseDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// tidyDate rewrites the sloppy parts of a date into what dateLayouts
+// tidyDate rewrites the sloppy parts of a date into what the layouts
 // expect.
 func tidyDate(s string) string {
 	fields := strings.Fields(s)

@@ -38,7 +38,7 @@ func scan(d *xml.Decoder, h handler) error {
 	var (
 		path      []string
 		text      bytes.Buffer // reused: one buffer for every capture
-		capturing int // len(path) of the captured element, 0 if none
+		capturing int          // len(path) of the captured element, 0 if none
 		seenRoot  bool
 	)
 	closeTop := func() {
