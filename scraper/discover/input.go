@@ -86,7 +86,7 @@ func (in *input) decoder() *xml.Decoder {
 	if in.declared {
 		d.CharsetReader = charsetReader
 	} else {
-		d.CharsetReader = func(string, io.Reader) (io.Reader, error) { return in.r, nil }
+		d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	}
 	return d
 }
@@ -101,10 +101,15 @@ func charsetReader(label string, r io.Reader) (io.Reader, error) {
 	return cr, nil
 }
 
-// isUTF8Label reports encoding names that mean UTF-8 or a subset of it.
+// isUTF8Label reports encoding names to read as UTF-8: UTF-8 itself, its
+// subset ASCII, and UTF-16/32, which a document whose declaration was just
+// read byte by byte (no BOM) cannot be: that label is a mistake, and the
+// bytes are most likely UTF-8.
 func isUTF8Label(enc string) bool {
-	switch strings.ToLower(enc) {
-	case "utf-8", "utf8", "us-ascii", "ascii":
+	switch e := strings.ToLower(enc); {
+	case e == "utf-8", e == "utf8", e == "us-ascii", e == "ascii":
+		return true
+	case strings.HasPrefix(e, "utf-16"), strings.HasPrefix(e, "utf-32"), e == "ucs-2", e == "unicode":
 		return true
 	}
 	return false
