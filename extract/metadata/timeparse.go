@@ -116,7 +116,7 @@ func monthAlternation() string {
 // optional; a date alone is a day.
 var (
 	zonePart = `(?:\s*\(?\s*(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|\b(?:` + zoneAlternation() + `)\b)\)?)?`
-	timePart = `(?:\s*(?:\([^)\d]{1,6}\))?\s*(?:[T,|·@–—-]|\b(?i:at|um|à|a las|às)\b)?\s*(오전|오후|午前|午後)?\s*(\d{1,2})\s*[:시時h]\s*(\d{2})(?:\s*[:분分]\s*(\d{2}))?(?:[.,]\d{1,9})?(?:\s*[초秒])?(?:\s*([AaPp])\.?\s?[Mm]\.?)?` + zonePart + `)?`
+	timePart = `(?:\s*(?:\([^)\d]{1,6}\))?\s*(?:[T,|·@–—-]|\b(?i:at|um|a las)\b|(?i:à|às))?\s*(오전|오후|午前|午後)?\s*(\d{1,2})\s*[:시時h]\s*(\d{2})(?:\s*[:분分]\s*(\d{2}))?(?:[.,]\d{1,9})?(?:\s*[초秒])?(?:\s*([AaPp])\.?\s?[Mm]\.?)?` + zonePart + `)?`
 )
 
 // Free-text date patterns, compiled once.
