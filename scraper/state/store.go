@@ -137,6 +137,13 @@ func openError(path string, err error) error {
 // init creates the buckets and checks the schema version.
 func (s *Store) init() error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketMeta) == nil {
+			// A new file has no buckets; one with buckets but no meta is some
+			// other program's bbolt database, not to be written into.
+			if k, _ := tx.Cursor().First(); k != nil {
+				return fmt.Errorf("%w: a bbolt database without lede's meta bucket (has %q)", ErrNotState, k)
+			}
+		}
 		for _, name := range [][]byte{bucketMeta, bucketArticles, bucketCanonical,
 			bucketPending, bucketRuns, bucketVisited, bucketCookies} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {

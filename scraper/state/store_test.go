@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func openTemp(t testing.TB) (*Store, string) {
@@ -159,5 +161,54 @@ func TestSchemaVersionWritten(t *testing.T) {
 	})
 	if v != "1" {
 		t.Errorf("schema version = %q, want %q", v, "1")
+	}
+}
+
+func TestOpenRefusesOtherBoltDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "other.db")
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucket([]byte("someone-elses"))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Close()
+	s, err := Open(path)
+	if err == nil {
+		_ = s.Close()
+		t.Fatal("Open of another program's bbolt file succeeded")
+	}
+	if !errors.Is(err, ErrNotState) || !strings.Contains(err.Error(), path) {
+		t.Errorf("error %q should wrap ErrNotState and name %s", err, path)
+	}
+	db, err = bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_ = db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketMeta) != nil || tx.Bucket(bucketArticles) != nil {
+			t.Error("refused Open still wrote lede's buckets into the file")
+		}
+		return nil
+	})
+}
+
+func TestOpenEmptyFileIsNewStore(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open of an empty file: %v", err)
+	}
+	defer s.Close()
+	if n, err := s.Count(); err != nil || n != 0 {
+		t.Errorf("Count = %d, %v", n, err)
 	}
 }
