@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -51,7 +52,12 @@ func frontMatterNode(fields []frontField) *yaml.Node {
 	return m
 }
 
+// quoted is s as a double-quoted YAML string. Invalid UTF-8, which YAML
+// cannot carry, becomes U+FFFD per bad byte, as in the JSON record.
 func quoted(s string) *yaml.Node {
+	if !utf8.ValidString(s) {
+		s = string([]rune(s))
+	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: s}
 }
 

@@ -2,9 +2,14 @@ package output
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/lede-news/lede/extract"
 )
 
 // FuzzRepairJSONL feeds arbitrary file content to RepairJSONL: it never
@@ -53,6 +58,60 @@ func FuzzRepairJSONL(f *testing.F) {
 			if _, err := parseLine(ln); err != nil {
 				t.Fatalf("line %q left in the file: %v", ln, err)
 			}
+		}
+	})
+}
+
+// FuzzRecordRoundTrip writes records with arbitrary text: the JSON is
+// valid, unescaped HTML characters aside reads back to the same text, and
+// the Markdown front matter parses back to the same fields.
+func FuzzRecordRoundTrip(f *testing.F) {
+	f.Add("Q&A: <b>", `back\slash \u003c "q"`, "site")
+	f.Add("- 속보: #1\n둘째 줄", "</script>", "")
+	f.Add("null", "\u2028\x00\xff", "yes")
+	f.Add("\xff\xfe head", "b", "\xc3")
+	f.Fuzz(func(t *testing.T, headline, body, site string) {
+		a := &extract.Article{Headline: headline, Body: body, Tags: []string{headline, site}}
+		rec := Record{Article: a, Site: site}
+		b, err := rec.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !json.Valid(b) {
+			t.Fatalf("invalid JSON: %q", b)
+		}
+		var back Record
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		// encoding/json writes each invalid UTF-8 byte as U+FFFD, as a
+		// conversion to []rune does.
+		if want := string([]rune(headline)); back.Article.Headline != want {
+			t.Errorf("headline %q, want %q", back.Article.Headline, want)
+		}
+		if want := string([]rune(body)); back.Article.Body != want {
+			t.Errorf("body %q, want %q", back.Article.Body, want)
+		}
+		if want := string([]rune(site)); back.Site != want {
+			t.Errorf("site %q, want %q", back.Site, want)
+		}
+		doc, err := rec.MarshalMarkdown()
+		if err != nil {
+			t.Fatalf("MarshalMarkdown: %v", err)
+		}
+		end := bytes.Index(doc[4:], []byte("\n---\n"))
+		if !bytes.HasPrefix(doc, []byte("---\n")) || end < 0 {
+			t.Fatalf("no front matter: %q", doc)
+		}
+		var fm map[string]any
+		if err := yaml.Unmarshal(doc[4:4+end+1], &fm); err != nil {
+			t.Fatalf("front matter does not parse: %v\n%s", err, doc)
+		}
+		if headline != "" && fm["headline"] != string([]rune(headline)) {
+			t.Errorf("front matter headline %q, want %q", fm["headline"], headline)
+		}
+		if site != "" && fm["site"] != string([]rune(site)) {
+			t.Errorf("front matter site %q, want %q", fm["site"], site)
 		}
 	})
 }

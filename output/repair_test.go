@@ -2,6 +2,8 @@ package output
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,7 +104,7 @@ func TestRepairJSONLEmptyAndMissing(t *testing.T) {
 		t.Errorf("empty file: %d records, %v", len(recs), err)
 	}
 	missing := filepath.Join(dir, "missing.jsonl")
-	if _, err := RepairJSONL(missing); err == nil || !strings.Contains(err.Error(), missing) {
-		t.Errorf("missing file: err = %v, want one naming it", err)
+	if _, err := RepairJSONL(missing); !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), missing) {
+		t.Errorf("missing file: err = %v, want fs.ErrNotExist naming it", err)
 	}
 }
