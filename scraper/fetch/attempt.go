@@ -18,6 +18,9 @@ func (t *Transport) attempt(req *http.Request, n int) (*http.Response, error) {
 		case t.sem <- struct{}{}:
 			defer func() { <-t.sem }()
 		case <-ctx.Done():
+			if n == 1 && req.Body != nil {
+				_ = req.Body.Close() // a RoundTripper closes the body, also on errors
+			}
 			return nil, ctx.Err()
 		}
 	}

@@ -3,7 +3,9 @@ package fetch
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -67,13 +69,25 @@ func TestCanceledWaitingForSlot(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL, nil)
+	body := &closeRecorder{Reader: strings.NewReader("q")}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL, body)
 	_, err := tr.RoundTrip(req)
 	if KindOf(err) != KindTimeout || srv.count() != 1 {
 		t.Errorf("waiting for a slot past the caller's deadline: err %v, %d requests; want timeout, 1 request", err, srv.count())
+	}
+	if !body.closed {
+		t.Error("the request body of a request never sent was not closed")
 	}
 	close(release)
 	if err := <-holding; err != nil {
 		t.Error(err)
 	}
 }
+
+// closeRecorder is a request body that remembers being closed.
+type closeRecorder struct {
+	io.Reader
+	closed bool
+}
+
+func (c *closeRecorder) Close() error { c.closed = true; return nil }
