@@ -171,7 +171,7 @@ func TestErrorTruncatesLongURL(t *testing.T) {
 }
 
 func TestIsTracking(t *testing.T) {
-	for _, k := range []string{"utm_source", "utm_", "UTM_CONTENT", "fbclid", "FBCLID", "gclid", "_ga", "mc_eid"} {
+	for _, k := range []string{"utm_source", "utm_", "UTM_CONTENT", "fbclid", "FBCLID", "gclid", "_ga", "mc_eid", "itm_campaign", "INTCMP", "smid"} {
 		if !IsTracking(k) {
 			t.Errorf("IsTracking(%q) = false", k)
 		}

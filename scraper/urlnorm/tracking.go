@@ -44,12 +44,17 @@ var trackingParams = map[string]bool{
 	"at_campaign": true, // AT Internet (Piano) campaign
 	"wt_mc":       true, // Webtrekk campaign
 	"spm":         true, // Alibaba/Taobao tracking
+	"intcmp":      true, // internal campaign (The Guardian and others)
+	"icid":        true, // internal campaign id
+	"intcid":      true, // internal campaign id
+	"smid":        true, // NYT social share id ("tw-nytimes")
+	"smtyp":       true, // NYT social share type
 }
 
 // trackingPrefixes lists key prefixes whose parameters are all tracking:
 // utm_source, utm_medium, utm_campaign, utm_term, utm_content, utm_id and the
-// many vendor variants. Read-only.
-var trackingPrefixes = []string{"utm_"}
+// many vendor variants, and the internal itm_* counterparts. Read-only.
+var trackingPrefixes = []string{"utm_", "itm_"}
 
 // IsTracking reports whether the query parameter key (unescaped) is one
 // Normalize drops.
