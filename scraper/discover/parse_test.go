@@ -204,6 +204,10 @@ func TestParseFeedRules(t *testing.T) {
 			[]string{"https://f.example/about"}},
 		{"rss items directly under rss", `<rss><item><link>https://f.example/x</link></item></rss>`,
 			[]string{"https://f.example/x"}},
+		{"unescaped html void elements closed", rss + `<item><title>t</title><img src="x.jpg"><description>a<br>b<hr></description><link>https://f.example/after-img</link></item></channel></rss>`,
+			[]string{"https://f.example/after-img"}},
+		{"unescaped html with unclosed p", rss + `<item><description><p>text</description><link>https://f.example/after-p</link></item></channel></rss>`,
+			[]string{"https://f.example/after-p"}},
 		{"nested item element ignored", rss + `<item><link>https://f.example/outer</link><foo><item><link>https://f.example/inner</link></item></foo></item></channel></rss>`,
 			[]string{"https://f.example/outer"}},
 	}

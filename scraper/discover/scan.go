@@ -82,6 +82,9 @@ func scan(d *xml.Decoder, h handler) error {
 				capturing = len(path)
 				text.Reset()
 			}
+			if t.Name.Space == "" && htmlVoid[t.Name.Local] {
+				closeTop() // <br> has no end tag; a later </br> is stray
+			}
 		case xml.EndElement:
 			open := openIndex(path, t.Name.Local)
 			if open < 0 {
@@ -96,6 +99,15 @@ func scan(d *xml.Decoder, h handler) error {
 			}
 		}
 	}
+}
+
+// htmlVoid holds the HTML elements that never have content, which appear
+// unescaped in sloppy feeds ("<description>a<br>b</description>") and would
+// otherwise stay open and hide the item's later fields. "link" and
+// "source" are left out: they are feed elements with content. Read-only.
+var htmlVoid = map[string]bool{
+	"br": true, "hr": true, "img": true, "input": true, "meta": true,
+	"wbr": true, "area": true, "col": true, "param": true, "embed": true,
 }
 
 // openIndex returns the index in path of the innermost open element named
