@@ -62,7 +62,7 @@ func (r Record) MarshalJSON() ([]byte, error) {
 	b = append(b, `,"status":`...)
 	b = strconv.AppendInt(b, int64(r.Status), 10)
 	b = append(b, `,"site":`...)
-	site, err := json.Marshal(r.Site)
+	site, err := json.Marshal(r.Site) // a fresh slice: unescaped in place below
 	if err != nil {
 		return nil, err
 	}
@@ -111,38 +111,36 @@ func recordName(r *Record) string {
 }
 
 // unescapeHTML undoes json.Marshal's \u003c, \u003e and \u0026 escapes in
-// valid JSON, leaving every other escape as it is. In valid JSON a
-// backslash only occurs inside a string and always starts an escape, so
-// consuming escapes whole keeps "\\u003c" (an escaped backslash) intact.
+// valid JSON, in place (the result is never longer), leaving every other
+// escape as it is. In valid JSON a backslash only occurs inside a string
+// and always starts an escape, so consuming escapes whole keeps "\\u003c"
+// (an escaped backslash, then text) intact.
 func unescapeHTML(b []byte) []byte {
 	if !bytes.Contains(b, []byte(`\u00`)) {
 		return b
 	}
-	out := make([]byte, 0, len(b))
+	w := 0
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if c != '\\' || i+1 >= len(b) {
-			out = append(out, c)
+			b[w] = c
+			w++
 			continue
 		}
 		if b[i+1] == 'u' && i+6 <= len(b) {
-			switch string(b[i+2 : i+6]) {
-			case "003c":
-				out = append(out, '<')
-				i += 5
-				continue
-			case "003e":
-				out = append(out, '>')
-				i += 5
-				continue
-			case "0026":
-				out = append(out, '&')
+			if r, ok := htmlEscapes[string(b[i+2:i+6])]; ok {
+				b[w] = r
+				w++
 				i += 5
 				continue
 			}
 		}
-		out = append(out, c, b[i+1])
+		b[w], b[w+1] = c, b[i+1]
+		w += 2
 		i++
 	}
-	return out
+	return b[:w]
 }
+
+// htmlEscapes are the escapes json.Marshal writes for HTML safety.
+var htmlEscapes = map[string]byte{"003c": '<', "003e": '>', "0026": '&'}
