@@ -43,3 +43,6 @@ func fmtTime(t Time) string {
 
 // refNow is the reference fetch time of the tests.
 var refNow = time.Date(2025, 4, 18, 15, 0, 0, 0, time.UTC)
+
+// parseURLLoose parses s, returning an error for input url.Parse refuses.
+func parseURLLoose(s string) (*url.URL, error) { return url.Parse(s) }
