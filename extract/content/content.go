@@ -56,15 +56,15 @@ func fallback(opts Options) Result {
 	return Result{Text: strings.TrimSpace(opts.ArticleBody)}
 }
 
-// keepBlocks drops link lists and a repeat of the headline. A pinned
-// container is trusted: only the headline repeat is dropped.
+// keepBlocks drops link lists, ad labels and a repeat of the headline. A
+// pinned container is trusted: only the headline repeat is dropped.
 func keepBlocks(blocks []block, headline string, pinned bool) []block {
 	out := blocks[:0]
 	for _, b := range blocks {
 		if headline != "" && sameText(b.text, headline) {
 			continue
 		}
-		if !pinned && float64(b.link) > maxLinkDensity*float64(len(b.text)) {
+		if !pinned && (float64(b.link) > maxLinkDensity*float64(len(b.text)) || isAdLabel(b.text)) {
 			continue
 		}
 		out = append(out, b)

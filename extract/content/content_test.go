@@ -22,6 +22,9 @@ func TestExtract(t *testing.T) {
 		{"link list block dropped",
 			`<div>` + body + `<p><a href=/a>Another story with a long headline here</a></p></div>`,
 			Options{}, []string{"Residents said"}, []string{"Another story"}},
+		{"ad labels dropped",
+			`<div>` + para("The council voted") + `<div>ADVERTISEMENT</div>` + para("Residents said") + `</div>`,
+			Options{}, []string{"The council voted", "Residents said"}, []string{"ADVERTISEMENT"}},
 		{"pinned body selector is trusted",
 			`<div>` + body + `</div><div id=pin><p><a href=/a>Only a link</a></p></div>`,
 			Options{Body: "#pin"}, []string{"Only a link"}, []string{"council"}},
@@ -84,6 +87,18 @@ func TestSameText(t *testing.T) {
 	} {
 		if got := sameText(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameText(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
+
+func TestIsAdLabel(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Advertisement": true, "ADVERTISEMENT": true, "- Advertisement -": true, "Anzeige": true,
+		"Iklan": true, "광고": true, "Advertisement feature: how we test phones": false,
+		"Ad": true, "Add": false, "The ad campaign cost £4m.": false, "": false,
+	} {
+		if got := isAdLabel(text); got != want {
+			t.Errorf("isAdLabel(%q) = %v, want %v", text, got, want)
 		}
 	}
 }
