@@ -63,6 +63,8 @@ func open(body []byte) (*input, error) {
 		dec := unicode.BOMOverride(unicode.UTF8.NewDecoder())
 		return &input{r: bufio.NewReader(transform.NewReader(br, dec))}, nil
 	case bytes.HasPrefix(head, []byte{0xef, 0xbb, 0xbf}):
+		// A UTF-8 BOM outranks the declaration (XML 1.0 appendix F), so
+		// declaredEncoding, which does not see past the BOM, need not.
 		if _, err := br.Discard(3); err != nil {
 			return nil, fmt.Errorf("reading body: %w", err)
 		}

@@ -1,6 +1,7 @@
 package urlnorm_test
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 
@@ -21,10 +22,14 @@ func ExampleResolve() {
 	base, _ := url.Parse("https://news.example.com/world/story.html")
 	for _, href := range []string{"../politics/", "//cdn.example.com/a.html", "mailto:desk@example.com"} {
 		u, err := urlnorm.Resolve(base, href)
-		fmt.Println(u, err)
+		if errors.Is(err, urlnorm.ErrScheme) {
+			fmt.Println("skip:", err)
+			continue
+		}
+		fmt.Println(u)
 	}
 	// Output:
-	// https://news.example.com/politics/ <nil>
-	// https://cdn.example.com/a.html <nil>
-	//  urlnorm: "mailto:desk@example.com": unsupported scheme "mailto"
+	// https://news.example.com/politics/
+	// https://cdn.example.com/a.html
+	// skip: urlnorm: "mailto:desk@example.com": unsupported scheme "mailto"
 }
