@@ -65,7 +65,8 @@ func quoted(s string) *yaml.Node {
 // between "---" lines (url, canonical_url, site, site_name, headline,
 // byline, authors, published, modified, lang, description, image, tags,
 // section, word_count, content_hash, fetched_at, status; absent values
-// omitted; every string double-quoted, times as RFC 3339), a blank line, "# headline",
+// omitted; every string double-quoted, times as RFC 3339), a blank line,
+// "# headline" (on one line, Markdown markup escaped),
 // and the article's Markdown, or its plain Body when it has none.
 func (r Record) MarshalMarkdown() ([]byte, error) {
 	a := r.Article
@@ -111,7 +112,7 @@ func (r Record) MarshalMarkdown() ([]byte, error) {
 	buf.WriteString("---\n")
 	if h := oneLine(a.Headline); h != "" {
 		buf.WriteString("\n# ")
-		buf.WriteString(h)
+		buf.WriteString(escapeHeading(h))
 		buf.WriteString("\n")
 	}
 	body := a.Markdown
@@ -132,6 +133,46 @@ func nonNilList(l []string) []string {
 	}
 	return l
 }
+
+// escapeHeading backslash-escapes what Markdown would read as markup in a
+// headline: emphasis, links, code, HTML tags, entities, and a trailing
+// '#' run that would close the heading.
+func escapeHeading(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case strings.IndexByte("\\`*_[]<>~", c) >= 0:
+			b.WriteByte('\\')
+		case c == '&' && looksLikeEntity(s[i+1:]):
+			b.WriteByte('\\')
+		case c == '#' && i == len(s)-1:
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// looksLikeEntity reports whether s (after an '&') starts like an HTML
+// character reference: "amp;", "#39;", "#x27;".
+func looksLikeEntity(s string) bool {
+	for i := 0; i < len(s) && i < maxEntityLen; i++ {
+		c := s[i]
+		switch {
+		case c == ';':
+			return i > 0
+		case c == '#' && i == 0, 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// maxEntityLen bounds the look-ahead for an entity: the longest HTML
+// entity name ("CounterClockwiseContourIntegral") is 31 characters.
+const maxEntityLen = 33
 
 // oneLine joins a headline's lines so it stays one Markdown heading.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

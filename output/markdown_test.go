@@ -301,3 +301,20 @@ func TestCleanTemp(t *testing.T) {
 		t.Errorf("missing root: %v", err)
 	}
 }
+
+func TestEscapeHeading(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Plain words, 속보", "Plain words, 속보"},
+		{"Q&A: budget", "Q&A: budget"},
+		{"Tom &amp; Jerry", `Tom \&amp; Jerry`},
+		{"Use <script> and *stars* and _under_", `Use \<script\> and \*stars\* and \_under\_`},
+		{"[link](x) `code` ~strike~ back\\slash", "\\[link\\](x) \\`code\\` \\~strike\\~ back\\\\slash"},
+		{"We're #1", "We're #1"},
+		{"Ending in #", `Ending in \#`},
+	}
+	for _, tt := range tests {
+		if got := escapeHeading(tt.in); got != tt.want {
+			t.Errorf("escapeHeading(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

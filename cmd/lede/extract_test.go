@@ -641,3 +641,22 @@ func TestExtractJSONLMatchesLibrary(t *testing.T) {
 		t.Errorf("CLI record\n%v\nlibrary record\n%v", recs[0], want)
 	}
 }
+
+func TestExtractInterrupted(t *testing.T) {
+	page := exWrite(t, t.TempDir(), "p.html", exPage("P", "", "budget", "roads"))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // SIGINT before the first input
+	root := newRootCmd()
+	var out bytes.Buffer
+	root.SetArgs([]string{"extract", page})
+	root.SetOut(&out)
+	root.SetErr(&out)
+	err := root.ExecuteContext(ctx)
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != exitInterrupted || !strings.Contains(err.Error(), page) {
+		t.Errorf("err = %v, want exit %d naming the input not reached", err, exitInterrupted)
+	}
+	if out.Len() != 0 {
+		t.Errorf("output %q, want none", out.String())
+	}
+}
