@@ -39,7 +39,7 @@ const maxLDBytes = 1 << 20
 // website name found anywhere.
 func readJSONLD(doc *goquery.Document) (art ldArticle, found bool) {
 	var objs []map[string]any
-	doc.Find(`script[type="application/ld+json" i]`).Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(ldSel).Each(func(_ int, s *goquery.Selection) {
 		raw := strings.TrimSpace(s.Text())
 		if raw == "" || len(raw) > maxLDBytes {
 			return

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -10,10 +11,9 @@ import (
 // line is one visual line of the page: the text of a block element's
 // inline content, up to its next child block.
 type line struct {
-	text   string
-	block  *html.Node // the block element holding the line
-	elem   *html.Node // the innermost element around the line's first text
-	chrome bool       // inside navigation, a footer, an aside or comments
+	text  string
+	block *html.Node // the block element holding the line
+	elem  *html.Node // the innermost element around the line's first text
 }
 
 // maxLineBytes caps the text kept per line: the rules read short lines
@@ -54,7 +54,8 @@ func isChrome(n *html.Node) bool {
 }
 
 // pageLines splits the document under root into lines in document order,
-// in one walk.
+// in one walk. Lines in chrome (navigation, footers, asides, comments) are
+// left out: they never hold the article's byline or dateline.
 func pageLines(root *html.Node) []line {
 	var (
 		lines []line
@@ -62,9 +63,9 @@ func pageLines(root *html.Node) []line {
 		first *html.Node
 	)
 	flush := func(block *html.Node, chrome bool) {
-		if first != nil {
+		if first != nil && !chrome {
 			if t := collapse(cur.String()); t != "" {
-				lines = append(lines, line{text: t, block: block, elem: first, chrome: chrome})
+				lines = append(lines, line{text: t, block: block, elem: first})
 			}
 		}
 		cur.Reset()
@@ -81,7 +82,7 @@ func pageLines(root *html.Node) []line {
 					}
 					first = c.Parent
 				}
-				if cur.Len() < maxLineBytes {
+				if cur.Len() < maxLineBytes && !chrome {
 					cur.WriteString(c.Data)
 				}
 			case html.ElementNode:
@@ -97,8 +98,9 @@ func pageLines(root *html.Node) []line {
 					continue
 				}
 				flush(block, chrome)
-				walk(c, c, chrome || isChrome(c))
-				flush(c, chrome || isChrome(c))
+				inner := chrome || isChrome(c)
+				walk(c, c, inner)
+				flush(c, inner)
 			}
 		}
 	}
@@ -109,20 +111,18 @@ func pageLines(root *html.Node) []line {
 	return lines
 }
 
-// hintsUp is the class and id of n and up to depth ancestors, for
-// matching name hints on a line.
-func hintsUp(n *html.Node, depth int) string {
-	var parts []string
+// hintMatch reports whether re matches the class, id, rel or itemprop of
+// n or of up to depth of its ancestors.
+func hintMatch(re *regexp.Regexp, n *html.Node, depth int) bool {
 	for ; n != nil && depth >= 0 && n.Type == html.ElementNode; n, depth = n.Parent, depth-1 {
-		if h := hintsOf(n); h != "" {
-			parts = append(parts, h)
-		}
-		if r := attrOf(n, "rel"); r != "" {
-			parts = append(parts, "rel-"+strings.ToLower(r))
-		}
-		if p := attrOf(n, "itemprop"); p != "" {
-			parts = append(parts, "itemprop-"+strings.ToLower(p))
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "class", "id", "rel", "itemprop":
+				if a.Val != "" && re.MatchString(strings.ToLower(a.Val)) {
+					return true
+				}
+			}
 		}
 	}
-	return strings.Join(parts, " ")
+	return false
 }

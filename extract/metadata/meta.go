@@ -18,7 +18,7 @@ type metaTags map[string]string
 func readMeta(doc *goquery.Document) metaTags {
 	m := metaTags{}
 	var named [][2]string
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(metaSel).Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
 		content := strings.TrimSpace(attrOf(n, "content"))
 		if content == "" {
@@ -121,7 +121,7 @@ func allMeta(doc *goquery.Document, keys []string) []string {
 		want[k] = true
 	}
 	var out []string
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(metaSel).Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
 		match := false
 		for _, k := range strings.Fields(attrOf(n, "property")) {

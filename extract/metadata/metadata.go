@@ -66,7 +66,7 @@ func Read(doc *goquery.Document, opts Options) Metadata {
 	var m Metadata
 	m.SiteName = firstNonEmpty(r.meta.first("og:site_name"), r.ld.Publisher, r.meta.first(metaSiteKeys...))
 	r.names = dedupe([]string{m.SiteName, r.ld.Publisher, r.meta.first(metaSiteKeys...), hostLabel(opts.URL)})
-	r.h1, _ = textOf(firstNode(doc.Find("h1")), maxSelectedBytes)
+	r.h1, _ = textOf(firstNode(doc.FindMatcher(h1Sel)), maxSelectedBytes)
 
 	m.Headline = r.headline()
 	r.vis = &visible{
@@ -102,7 +102,7 @@ func (r *reader) headline() string {
 			return stripSite(c, r.names)
 		}
 	}
-	if t, ok := textOf(firstNode(r.doc.Find("title")), maxSelectedBytes); ok && t != "" {
+	if t, ok := textOf(firstNode(r.doc.FindMatcher(titleSel)), maxSelectedBytes); ok && t != "" {
 		return fromTitleTag(t, r.names)
 	}
 	if t := r.meta.first("title"); t != "" {
@@ -125,7 +125,7 @@ func (r *reader) ldHeadline() string {
 	case isSiteName(h, r.names):
 		return n
 	}
-	ref, _ := textOf(firstNode(r.doc.Find("title")), maxSelectedBytes)
+	ref, _ := textOf(firstNode(r.doc.FindMatcher(titleSel)), maxSelectedBytes)
 	ref = firstNonEmpty(r.meta.first("og:title"), ref)
 	if overlap(n, ref) > overlap(h, ref) {
 		return n

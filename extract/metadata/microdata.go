@@ -23,7 +23,7 @@ const maxItempropBytes = 300
 // articleSection from itemprop attributes, first of each.
 func readMicrodata(doc *goquery.Document) microdata {
 	var md microdata
-	doc.Find("[itemprop]").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(itempropSel).Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
 		for _, p := range strings.Fields(strings.ToLower(attrOf(n, "itemprop"))) {
 			switch lastSegment(p) {
@@ -76,7 +76,7 @@ func itemValue(n *html.Node) string {
 func itemName(n *html.Node) string {
 	if hasAttr(n, "itemscope") {
 		var name string
-		goquery.NewDocumentFromNode(n).Find(`[itemprop~="name"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		goquery.NewDocumentFromNode(n).FindMatcher(itempropNameSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			name = itemValue(s.Get(0))
 			return name == ""
 		})
@@ -101,7 +101,7 @@ func hasAttr(n *html.Node, key string) bool {
 // <article>. strong is true for the marked kinds.
 func timeElement(doc *goquery.Document) (value string, strong bool) {
 	var inArticle string
-	doc.Find("time[datetime]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(timeSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
 		dt := strings.TrimSpace(attrOf(n, "datetime"))
 		if dt == "" {
@@ -112,7 +112,7 @@ func timeElement(doc *goquery.Document) (value string, strong bool) {
 			value, strong = dt, true
 			return false
 		}
-		if inArticle == "" && s.Closest("article").Length() > 0 {
+		if inArticle == "" && s.ClosestMatcher(articleSel).Length() > 0 {
 			inArticle = dt
 		}
 		return true

@@ -23,12 +23,12 @@ var homeCrumbs = map[string]bool{
 // before the article itself.
 func breadcrumbSection(doc *goquery.Document, headline string) string {
 	var section string
-	doc.Find(`[class*="breadcrumb" i], [id*="breadcrumb" i], [class*="location" i], [class*="crumb" i], nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(crumbSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if t, ok := textOf(s.Get(0), maxCrumbBytes); !ok || t == "" {
 			return true
 		}
 		var steps []string
-		s.Find("a").EachWithBreak(func(i int, a *goquery.Selection) bool {
+		s.FindMatcher(aSel).EachWithBreak(func(i int, a *goquery.Selection) bool {
 			t, _ := textOf(a.Get(0), maxCrumbBytes)
 			if t != "" && !homeCrumbs[strings.ToLower(t)] && fold(t) != fold(headline) {
 				steps = append(steps, t)
@@ -66,7 +66,7 @@ func absURL(base *url.URL, ref string) string {
 
 // baseURL is the page's <base href> resolved against its URL, else its URL.
 func baseURL(doc *goquery.Document, page *url.URL) *url.URL {
-	href, ok := doc.Find("base[href]").First().Attr("href")
+	href, ok := doc.FindMatcher(baseSel).First().Attr("href")
 	if !ok {
 		return page
 	}
@@ -87,7 +87,7 @@ func baseURL(doc *goquery.Document, page *url.URL) *url.URL {
 // meta tags' locale or content language, else JSON-LD's inLanguage.
 func langOf(doc *goquery.Document, meta metaTags, ldLang string) string {
 	var lang string
-	if root := firstNode(doc.Find("html")); root != nil {
+	if root := firstNode(doc.FindMatcher(htmlSel)); root != nil {
 		lang = attrOf(root, "lang")
 		if lang == "" {
 			lang = attrOf(root, "xml:lang")
@@ -109,7 +109,7 @@ func langOf(doc *goquery.Document, meta metaTags, ldLang string) string {
 // canonicalLink is <link rel=canonical href>.
 func canonicalLink(doc *goquery.Document) string {
 	var href string
-	doc.Find("link[rel][href]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(linkSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
 		for _, r := range strings.Fields(strings.ToLower(attrOf(n, "rel"))) {
 			if r == "canonical" {

@@ -25,7 +25,7 @@ const (
 
 var (
 	// Class, id, rel or itemprop fragments of byline elements.
-	bylineHintRe = regexp.MustCompile(`byline|by-line|author|writer|reporter|journalist|dateline|contributor|rel-author|byl\b|기자`)
+	bylineHintRe = regexp.MustCompile(`byline|by-line|author|writer|reporter|journalist|dateline|contributor|byl\b|기자`)
 	// Class or id fragments of date elements.
 	dateHintRe = regexp.MustCompile(`date|time|publish|posted|updated|dateline|byline|meta|info`)
 	// A line that opens with "By" and a capitalised word.
@@ -64,18 +64,18 @@ func headlineLine(lines []line, headline string) int {
 	equal, h1 := -1, -1
 	for i, l := range lines {
 		heading := l.block.DataAtom == atom.H1 || l.block.DataAtom == atom.H2 || l.block.DataAtom == atom.H3
-		if want != "" && len(l.text) < 4*len(headline)+16 {
+		if want != "" && len(l.text) < 4*len(headline)+16 && 2*len(l.text) >= len(headline) {
 			f := fold(l.text)
 			if f == want || (len(want) >= minHeadlinePrefix && heading && (strings.HasPrefix(f, want) || strings.HasPrefix(want, f)) && len(f) >= minHeadlinePrefix) {
-				if heading && !l.chrome {
+				if heading {
 					return i
 				}
-				if equal < 0 && !l.chrome {
+				if equal < 0 {
 					equal = i
 				}
 			}
 		}
-		if h1 < 0 && l.block.DataAtom == atom.H1 && !l.chrome {
+		if h1 < 0 && l.block.DataAtom == atom.H1 {
 			h1 = i
 		}
 	}
@@ -130,17 +130,17 @@ func (v *visible) bylineAnywhere() string {
 // "... Reporter").
 func (v *visible) bylineAt(i int) string {
 	l := v.lines[i]
-	if l.chrome || len(l.text) > maxBylineLineBytes {
+	if len(l.text) > maxBylineLineBytes {
+		return ""
+	}
+	hinted := hintMatch(bylineHintRe, l.elem, hintDepth)
+	if !hinted && !byLineRe.MatchString(l.text) && !koBylineRe.MatchString(l.text) && !roleBylineRe.MatchString(l.text) {
 		return ""
 	}
 	if inFigure(l.elem) || creditRe.MatchString(l.text) {
 		return ""
 	}
-	hinted := bylineHintRe.MatchString(hintsUp(l.elem, hintDepth))
-	if !hinted && !byLineRe.MatchString(l.text) && !koBylineRe.MatchString(l.text) && !roleBylineRe.MatchString(l.text) {
-		return ""
-	}
-	if hinted && l.elem != l.block && bylineHintRe.MatchString(hintsUp(l.elem, 0)) {
+	if hinted && l.elem != l.block && hintMatch(bylineHintRe, l.elem, 0) {
 		// The hint is on an inline element: its own text is the byline.
 		if t, ok := textOf(l.elem, maxBylineLineBytes); ok {
 			if c := cleanByline(t); looksLikeNames(c) {
@@ -285,10 +285,10 @@ func (v *visible) dates() (pub, mod Time) {
 		if len(l.text) >= bodyLineBytes && i > v.head {
 			inBody = true
 		}
-		if l.chrome || len(l.text) > maxDateLineBytes {
+		if len(l.text) > maxDateLineBytes {
 			continue
 		}
-		hinted := dateHintRe.MatchString(hintsUp(l.elem, hintDepth))
+		hinted := hintMatch(dateHintRe, l.elem, hintDepth)
 		for _, d := range v.datesOf(l) {
 			switch {
 			case d.kind == pubLabelled && pub.Time.IsZero():
@@ -305,7 +305,10 @@ func (v *visible) dates() (pub, mod Time) {
 	}
 	if pub.Time.IsZero() && mod.Time.IsZero() && unl.Time.IsZero() {
 		for _, l := range v.lines {
-			if l.chrome || len(l.text) > maxDateLineBytes {
+			// Away from the headline only labelled dates count: test for
+			// a label before parsing.
+			if len(l.text) > maxDateLineBytes || !hasDigit(l.text) ||
+				(!pubLabelRe.MatchString(l.text) && !modLabelRe.MatchString(l.text)) {
 				continue
 			}
 			for _, d := range v.datesOf(l) {
