@@ -93,6 +93,34 @@ func TestJSONLOneWriteCallPerLine(t *testing.T) {
 	}
 }
 
+func TestJSONLConcurrentWrites(t *testing.T) {
+	var buf bytes.Buffer // not safe for concurrent use: JSONL must serialize
+	w := NewJSONL(&buf)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 25 {
+				a := sampleArticle(g*25 + i)
+				a.Body = strings.Repeat("text ", 200*(g+1))
+				if err := w.Write(&Record{Article: a}); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	if len(lines) != 200 {
+		t.Fatalf("%d lines, want 200", len(lines))
+	}
+	for i, l := range lines {
+		var r Record
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("line %d is not a whole record: %v", i+1, err)
+		}
+	}
+}
+
 func TestJSONLWriteErrorNamesRecord(t *testing.T) {
 	w := NewJSONL(failingWriter{})
 	err := w.Write(&Record{Article: sampleArticle(3)})
