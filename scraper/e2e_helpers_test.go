@@ -49,9 +49,15 @@ func siteConfig(dir string, site *testsite.Site) *scraper.Config {
 }
 
 // crawl runs one crawl of cfg to its end.
-func crawl(t *testing.T, cfg *scraper.Config, opts ...scraper.Option) *scraper.Summary {
+func crawl(t testing.TB, cfg *scraper.Config, opts ...scraper.Option) *scraper.Summary {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), e2eTimeout)
+	return crawlWithin(t, e2eTimeout, cfg, opts...)
+}
+
+// crawlWithin runs one crawl of cfg to its end, failing after timeout.
+func crawlWithin(t testing.TB, timeout time.Duration, cfg *scraper.Config, opts ...scraper.Option) *scraper.Summary {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	c, err := scraper.NewCrawler(cfg, opts...)
 	if err != nil {
@@ -59,13 +65,13 @@ func crawl(t *testing.T, cfg *scraper.Config, opts ...scraper.Option) *scraper.S
 	}
 	sum, err := c.Run(ctx)
 	if err != nil {
-		t.Fatalf("Run: %v", err)
+		t.Fatalf("Run (timeout %s): %v; summary %+v", timeout, err, sum)
 	}
 	if sum == nil {
 		t.Fatal("Run returned no summary")
 	}
 	if sum.Interrupted {
-		t.Fatalf("run interrupted (timeout %s?): %+v", e2eTimeout, sum)
+		t.Fatalf("run interrupted (timeout %s?): %+v", timeout, sum)
 	}
 	return sum
 }
