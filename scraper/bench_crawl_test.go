@@ -2,8 +2,8 @@ package scraper_test
 
 import (
 	"bufio"
-	"flag"
 	"bytes"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
