@@ -104,3 +104,32 @@ func TestResolveAgreesWithNormalize(t *testing.T) {
 		}
 	}
 }
+
+func FuzzResolve(f *testing.F) {
+	for _, s := range [][2]string{
+		{"https://example.com/a/b.html?x=1", "../c?utm_source=x#f"},
+		{"http://example.com", "//cdn.example.com/./a"},
+		{"https://example.com/a/", " javascript:void(0)"},
+		{"https://example.com/", "?&&b=2&a=1"},
+		{"https://[::1]:8443/", "%2e%2E/x y"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, rawBase, href string) {
+		base, err := url.Parse(rawBase)
+		if err != nil {
+			return
+		}
+		got, err := Resolve(base, href)
+		if err != nil {
+			var ue *Error
+			if !errors.As(err, &ue) {
+				t.Fatalf("Resolve(%q, %q) error %v is not an *Error", rawBase, href, err)
+			}
+			return
+		}
+		if again, err := Normalize(got); err != nil || again != got {
+			t.Fatalf("Resolve(%q, %q) = %q, which normalizes to %q, %v", rawBase, href, got, again, err)
+		}
+	})
+}
