@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/lede-news/lede/scraper"
+	"github.com/lede-news/lede/scraper/state"
 )
 
 // execute runs the CLI in process as run does, returning the exit status
@@ -275,5 +276,24 @@ func TestDescribe(t *testing.T) {
 	}
 	if strings.Contains(got, "unchanged") || strings.Contains(got, "duplicates") {
 		t.Errorf("describe mentions zero counts: %s", got)
+	}
+}
+
+// TestCrawlStateLocked: a second crawl on a state file in use fails with
+// status 1, naming the file, without fetching.
+func TestCrawlStateLocked(t *testing.T) {
+	srv := miniSite(t)
+	dir := t.TempDir()
+	st, err := state.Open(filepath.Join(dir, "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	code, stderr := execute(t, quickArgs(srv, dir)...)
+	if code != exitFailures {
+		t.Errorf("exit %d, want %d:\n%s", code, exitFailures, stderr)
+	}
+	if !strings.Contains(stderr, filepath.Join(dir, "state.db")) {
+		t.Errorf("message does not name the state file:\n%s", stderr)
 	}
 }
