@@ -124,6 +124,11 @@ func TestE2EMaxDepth(t *testing.T) {
 			t.Errorf("section page %d (%d hops) requested beyond max_depth %d", page, page-1, depth)
 		}
 	}
+	for _, p := range []string{"/sitemap.xml", "/sitemap_index.xml", "/feed.xml"} {
+		if n := site.Requests(p); n != 0 {
+			t.Errorf("%s requested %d times with sitemaps off and no feeds", p, n)
+		}
+	}
 	if sum.Articles < 2*depth {
 		t.Errorf("wrote %d articles, want >= %d", sum.Articles, 2*depth)
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lede-news/lede/scraper/internal/testsite"
 )
@@ -58,8 +59,14 @@ func TestE2EFullSite(t *testing.T) {
 		if n := site.Requests("/news/flaky"); n != 2 {
 			t.Errorf("/news/flaky requested %d times, want 2 (503 with Retry-After, then 200)", n)
 		}
-		if sum.ByStatus["503"] != 0 {
-			t.Logf("ByStatus counts the retried 503: %v", sum.ByStatus)
+		var at []time.Time
+		for _, a := range site.Arrivals() {
+			if a.Path == "/news/flaky" {
+				at = append(at, a.At)
+			}
+		}
+		if len(at) == 2 && at[1].Sub(at[0]) < time.Second-timerSlack {
+			t.Errorf("retried /news/flaky %v after its 503, Retry-After said 1s", at[1].Sub(at[0]).Round(time.Millisecond))
 		}
 	})
 	t.Run("redirects", func(t *testing.T) {
@@ -159,5 +166,26 @@ func TestE2EArticleFields(t *testing.T) {
 		if strings.Count(a.Body, "\n\n") < 4 {
 			t.Errorf("%s: body has %d blocks, want >= 5", a.URL, strings.Count(a.Body, "\n\n")+1)
 		}
+	}
+}
+
+// TestE2ETimeoutAndRobotsOff: a page slower than crawl.timeout fails as a
+// timeout; with respect_robots off, the private area is crawled.
+func TestE2ETimeoutAndRobotsOff(t *testing.T) {
+	site := testsite.Start(t, testsite.Options{SlowDelay: 3 * time.Second})
+	cfg := siteConfig(t.TempDir(), site)
+	cfg.Crawl.Timeout = 300 * time.Millisecond
+	cfg.Crawl.Retries = 0
+	cfg.Crawl.RespectRobots = false
+	sum := crawl(t, cfg)
+	got := byCanonical(outputs(t, sum))
+	if sum.ByError["timeout"] != 1 || got[site.URL+"/news/slow"] != 0 {
+		t.Errorf("slow page: ByError %v, written %d times; want one timeout", sum.ByError, got[site.URL+"/news/slow"])
+	}
+	if got[site.URL+"/private/news/secret"] != 1 || sum.Blocked != 0 {
+		t.Errorf("respect_robots false: private article written %d times, %d blocked", got[site.URL+"/private/news/secret"], sum.Blocked)
+	}
+	if site.OffsiteRequests() != 0 {
+		t.Errorf("off-site server got %d requests", site.OffsiteRequests())
 	}
 }

@@ -297,3 +297,25 @@ func TestCrawlStateLocked(t *testing.T) {
 		t.Errorf("message does not name the state file:\n%s", stderr)
 	}
 }
+
+// TestCrawlProgress: --progress always redraws a progress line on stderr
+// and keeps info log lines out of its way; never draws none.
+func TestCrawlProgress(t *testing.T) {
+	srv := miniSite(t)
+	for _, mode := range []string{"always", "never"} {
+		dir := t.TempDir()
+		args := quickArgs(srv, dir)
+		args[len(args)-1] = mode // --progress's value
+		_, stderr := execute(t, args...)
+		drawn := strings.Contains(stderr, "\r")
+		if drawn != (mode == "always") {
+			t.Errorf("--progress %s: progress line drawn = %v:\n%q", mode, drawn, stderr)
+		}
+		if mode == "always" && strings.Contains(stderr, "level=INFO") {
+			t.Errorf("--progress always: info lines mixed with the progress line:\n%s", stderr)
+		}
+		if mode == "never" && !strings.Contains(stderr, "level=INFO") {
+			t.Errorf("--progress never: no info lines:\n%s", stderr)
+		}
+	}
+}
