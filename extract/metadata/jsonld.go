@@ -3,8 +3,6 @@ package metadata
 import (
 	"encoding/json"
 	"strings"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // articleTypes are the schema.org types that describe an article.
@@ -37,18 +35,17 @@ const maxLDBytes = 1 << 20
 // readJSONLD decodes the page's JSON-LD scripts and returns the article
 // object (or, failing one, the web page object) and the publisher or
 // website name found anywhere.
-func readJSONLD(doc *goquery.Document) (art ldArticle, found bool) {
+func readJSONLD(ix *index) (art ldArticle, found bool) {
 	var objs []map[string]any
-	doc.FindMatcher(ldSel).Each(func(_ int, s *goquery.Selection) {
-		raw := strings.TrimSpace(s.Text())
+	for _, n := range ix.scripts {
+		raw := strings.TrimSpace(rawText(n))
 		if raw == "" || len(raw) > maxLDBytes {
-			return
+			continue
 		}
-		v, ok := decodeLD(raw)
-		if ok {
+		if v, ok := decodeLD(raw); ok {
 			collectObjects(v, &objs, 0)
 		}
-	})
+	}
 	if len(objs) == 0 {
 		return ldArticle{}, false
 	}

@@ -48,7 +48,7 @@ func TestReadJSONLD(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := parse(t, `<html><head><script type="application/ld+json">`+tt.ld+`</script></head><body></body></html>`)
-			got, ok := readJSONLD(doc)
+			got, ok := readJSONLD(buildIndex(doc.Nodes[0]))
 			if !ok {
 				t.Fatal("no JSON-LD found")
 			}
@@ -62,7 +62,7 @@ func TestReadJSONLD(t *testing.T) {
 func TestReadJSONLDBroken(t *testing.T) {
 	for _, ld := range []string{``, `{`, `[1,2,3]`, `"just a string"`, `{"@type":"Thing"}`} {
 		doc := parse(t, `<script type="application/ld+json">`+ld+`</script>`)
-		if got, ok := readJSONLD(doc); ok && got.Headline != "" {
+		if got, ok := readJSONLD(buildIndex(doc.Nodes[0])); ok && got.Headline != "" {
 			t.Errorf("readJSONLD(%q) = %+v, want nothing", ld, got)
 		}
 	}

@@ -41,13 +41,15 @@ func isChrome(n *html.Node) bool {
 	if chromeTags[n.DataAtom] {
 		return true
 	}
-	h := hintsOf(n)
-	if h == "" {
-		return false
-	}
-	for _, c := range chromeHints {
-		if strings.Contains(h, c) {
-			return true
+	for _, a := range n.Attr {
+		if (a.Key != "class" && a.Key != "id") || a.Val == "" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, c := range chromeHints {
+			if strings.Contains(v, c) {
+				return true
+			}
 		}
 	}
 	return false

@@ -3,7 +3,6 @@ package metadata
 import (
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
@@ -14,18 +13,17 @@ import (
 // the first value of a key wins over later ones.
 type metaTags map[string]string
 
-// readMeta collects doc's meta tags in one pass.
-func readMeta(doc *goquery.Document) metaTags {
+// readMeta collects the page's meta tags.
+func readMeta(ix *index) metaTags {
 	m := metaTags{}
 	var named [][2]string
-	doc.FindMatcher(metaSel).Each(func(_ int, s *goquery.Selection) {
-		n := s.Get(0)
+	for _, n := range ix.metas {
 		content := strings.TrimSpace(attrOf(n, "content"))
 		if content == "" {
 			content = strings.TrimSpace(attrOf(n, "value"))
 		}
 		if content == "" {
-			return
+			continue
 		}
 		for _, k := range strings.Fields(attrOf(n, "property")) {
 			m.set(k, content)
@@ -35,7 +33,7 @@ func readMeta(doc *goquery.Document) metaTags {
 				named = append(named, [2]string{v, content})
 			}
 		}
-	})
+	}
 	for _, kv := range named {
 		m.set(kv[0], kv[1])
 	}
@@ -115,14 +113,13 @@ var (
 
 // allMeta returns every value of the given keys, in document order,
 // for list fields (article:tag repeats).
-func allMeta(doc *goquery.Document, keys []string) []string {
+func allMeta(ix *index, keys []string) []string {
 	want := make(map[string]bool, len(keys))
 	for _, k := range keys {
 		want[k] = true
 	}
 	var out []string
-	doc.FindMatcher(metaSel).Each(func(_ int, s *goquery.Selection) {
-		n := s.Get(0)
+	for _, n := range ix.metas {
 		match := false
 		for _, k := range strings.Fields(attrOf(n, "property")) {
 			match = match || want[metaKey(k)]
@@ -133,7 +130,7 @@ func allMeta(doc *goquery.Document, keys []string) []string {
 				out = append(out, c)
 			}
 		}
-	})
+	}
 	return out
 }
 

@@ -16,7 +16,7 @@ func TestReadMeta(t *testing.T) {
 		<meta itemprop="datePublished" content="2025-04-18">
 		<meta http-equiv="Content-Language" content="ko">
 		</head></html>`)
-	m := readMeta(doc)
+	m := readMeta(buildIndex(doc.Nodes[0]))
 	tests := []struct{ key, want string }{
 		{"og:title", "Property title"},        // property wins over name
 		{"dc:title", "Dublin Core"},           // DC.title folds to dc:title
@@ -37,7 +37,7 @@ func TestReadMeta(t *testing.T) {
 func TestAllMeta(t *testing.T) {
 	doc := parse(t, `<meta property="article:tag" content="Seoul"><meta property="article:tag" content="UNESCO">
 		<meta name="keywords" content="a, b">`)
-	got := allMeta(doc, []string{"article:tag", "keywords"})
+	got := allMeta(buildIndex(doc.Nodes[0]), []string{"article:tag", "keywords"})
 	want := []string{"Seoul", "UNESCO", "a, b"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("allMeta = %q, want %q", got, want)

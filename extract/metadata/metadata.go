@@ -40,6 +40,7 @@ type Metadata struct {
 // reader holds what Read gathers once and the cascades share.
 type reader struct {
 	doc   *goquery.Document
+	ix    *index
 	opts  Options
 	base  *url.URL
 	loc   *time.Location
@@ -58,15 +59,16 @@ func Read(doc *goquery.Document, opts Options) Metadata {
 	if doc == nil || len(doc.Nodes) == 0 {
 		return Metadata{}
 	}
-	r := &reader{doc: doc, opts: opts, loc: siteZone(opts), meta: readMeta(doc)}
-	r.base = baseURL(doc, opts.URL)
-	r.ld, _ = readJSONLD(doc)
-	r.md = readMicrodata(doc)
+	ix := buildIndex(doc.Nodes[0])
+	r := &reader{doc: doc, ix: ix, opts: opts, loc: siteZone(opts), meta: readMeta(ix)}
+	r.base = baseURL(ix, opts.URL)
+	r.ld, _ = readJSONLD(ix)
+	r.md = readMicrodata(ix)
 
 	var m Metadata
 	m.SiteName = firstNonEmpty(r.meta.first("og:site_name"), r.ld.Publisher, r.meta.first(metaSiteKeys...))
 	r.names = dedupe([]string{m.SiteName, r.ld.Publisher, r.meta.first(metaSiteKeys...), hostLabel(opts.URL)})
-	r.h1, _ = textOf(firstNode(doc.FindMatcher(h1Sel)), maxSelectedBytes)
+	r.h1, _ = textOf(ix.h1, maxSelectedBytes)
 
 	m.Headline = r.headline()
 	r.vis = &visible{
@@ -76,13 +78,13 @@ func Read(doc *goquery.Document, opts Options) Metadata {
 	m.Byline, m.Authors = r.byline()
 	m.Published, m.Modified = r.times()
 
-	m.CanonicalURL = absURL(r.base, firstNonEmpty(canonicalLink(doc), r.meta.first(metaURLKeys...), r.ld.URL))
+	m.CanonicalURL = absURL(r.base, firstNonEmpty(canonicalLink(ix), r.meta.first(metaURLKeys...), r.ld.URL))
 	m.Image = absURL(r.base, firstNonEmpty(r.meta.first(metaImageKeys...), r.ld.Image))
-	m.Lang = langOf(doc, r.meta, r.ld.Lang)
+	m.Lang = langOf(ix, r.meta, r.ld.Lang)
 	m.Description = collapse(firstNonEmpty(r.meta.first(metaDescriptionKeys...), r.ld.Description))
 	m.Section = collapse(firstNonEmpty(r.meta.first(metaSectionKeys...), r.ld.Section, r.md.Section))
 	if m.Section == "" {
-		m.Section = breadcrumbSection(doc, m.Headline)
+		m.Section = breadcrumbSection(ix, m.Headline)
 	}
 	m.Tags = r.tags()
 	m.ArticleBody = strings.TrimSpace(r.ld.Body)
@@ -102,7 +104,7 @@ func (r *reader) headline() string {
 			return stripSite(c, r.names)
 		}
 	}
-	if t, ok := textOf(firstNode(r.doc.FindMatcher(titleSel)), maxSelectedBytes); ok && t != "" {
+	if t, ok := textOf(r.ix.title, maxSelectedBytes); ok && t != "" {
 		return fromTitleTag(t, r.names)
 	}
 	if t := r.meta.first("title"); t != "" {
@@ -125,7 +127,7 @@ func (r *reader) ldHeadline() string {
 	case isSiteName(h, r.names):
 		return n
 	}
-	ref, _ := textOf(firstNode(r.doc.FindMatcher(titleSel)), maxSelectedBytes)
+	ref, _ := textOf(r.ix.title, maxSelectedBytes)
 	ref = firstNonEmpty(r.meta.first("og:title"), ref)
 	if overlap(n, ref) > overlap(h, ref) {
 		return n
@@ -150,7 +152,7 @@ func (r *reader) byline() (string, []string) {
 		}
 		// Every value of the key: a page may name each author in a tag.
 		var names []string
-		for _, v := range allMeta(r.doc, []string{k}) {
+		for _, v := range allMeta(r.ix, []string{k}) {
 			if c := cleanByline(v); looksLikeNames(c) {
 				names = append(names, c)
 			}
@@ -206,7 +208,7 @@ func (r *reader) times() (pub, mod Time) {
 			}
 		}
 	}
-	tel, strong := timeElement(r.doc)
+	tel, strong := timeElement(r.ix)
 	pubCandidates := []string{r.ld.Published, r.meta.first(metaPublishedKeys...), r.md.Published}
 	if strong {
 		pubCandidates = append(pubCandidates, tel)
@@ -242,7 +244,7 @@ func (r *reader) times() (pub, mod Time) {
 func (r *reader) tags() []string {
 	var all []string
 	all = append(all, r.ld.Keywords...)
-	for _, v := range allMeta(r.doc, metaTagKeys) {
+	for _, v := range allMeta(r.ix, metaTagKeys) {
 		all = append(all, splitList(v)...)
 	}
 	return dedupe(all)

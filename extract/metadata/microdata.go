@@ -3,7 +3,6 @@ package metadata
 import (
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -21,10 +20,9 @@ const maxItempropBytes = 300
 
 // readMicrodata reads headline, author, datePublished, dateModified and
 // articleSection from itemprop attributes, first of each.
-func readMicrodata(doc *goquery.Document) microdata {
+func readMicrodata(ix *index) microdata {
 	var md microdata
-	doc.FindMatcher(itempropSel).Each(func(_ int, s *goquery.Selection) {
-		n := s.Get(0)
+	for _, n := range ix.itemprops {
 		for _, p := range strings.Fields(strings.ToLower(attrOf(n, "itemprop"))) {
 			switch lastSegment(p) {
 			case "headline":
@@ -49,7 +47,7 @@ func readMicrodata(doc *goquery.Document) microdata {
 				}
 			}
 		}
-	})
+	}
 	md.Authors = dedupe(md.Authors)
 	return md
 }
@@ -76,8 +74,12 @@ func itemValue(n *html.Node) string {
 func itemName(n *html.Node) string {
 	if hasAttr(n, "itemscope") {
 		var name string
-		goquery.NewDocumentFromNode(n).FindMatcher(itempropNameSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			name = itemValue(s.Get(0))
+		descendants(n, func(d *html.Node) bool {
+			for _, p := range strings.Fields(strings.ToLower(attrOf(d, "itemprop"))) {
+				if p == "name" {
+					name = itemValue(d)
+				}
+			}
 			return name == ""
 		})
 		if name != "" {
@@ -99,26 +101,34 @@ func hasAttr(n *html.Node, key string) bool {
 // timeElement returns the datetime of the page's publication <time>: one
 // marked pubdate or with a publish hint, else the first inside an
 // <article>. strong is true for the marked kinds.
-func timeElement(doc *goquery.Document) (value string, strong bool) {
+func timeElement(ix *index) (value string, strong bool) {
 	var inArticle string
-	doc.FindMatcher(timeSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		n := s.Get(0)
+	for _, n := range ix.times {
 		dt := strings.TrimSpace(attrOf(n, "datetime"))
 		if dt == "" {
-			return true
+			continue
 		}
 		h := hintsOf(n)
 		if hasAttr(n, "pubdate") || strings.Contains(h, "publish") || strings.Contains(h, "pubdate") {
 			value, strong = dt, true
-			return false
+			break
 		}
-		if inArticle == "" && s.ClosestMatcher(articleSel).Length() > 0 {
+		if inArticle == "" && inElement(n, atom.Article) {
 			inArticle = dt
 		}
-		return true
-	})
+	}
 	if value != "" {
 		return value, true
 	}
 	return inArticle, false
+}
+
+// inElement reports whether n has an ancestor of kind a.
+func inElement(n *html.Node, a atom.Atom) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == a {
+			return true
+		}
+	}
+	return false
 }

@@ -14,7 +14,7 @@ func TestReadMicrodata(t *testing.T) {
 		<meta itemprop="dateModified" content="2025-04-19">
 		<span itemprop="articleSection">Culture</span>
 	</article>`)
-	got := readMicrodata(doc)
+	got := readMicrodata(buildIndex(doc.Nodes[0]))
 	want := microdata{Headline: "Micro Headline", Authors: []string{"Jane Doe", "John Roe"},
 		Published: "2025-04-18T09:00:00+02:00", Modified: "2025-04-19", Section: "Culture"}
 	if !reflect.DeepEqual(got, want) {
@@ -34,7 +34,7 @@ func TestTimeElement(t *testing.T) {
 		{`<time datetime="2020-01-01">page clock</time>`, "", false},
 	}
 	for _, tt := range tests {
-		got, strong := timeElement(parse(t, tt.html))
+		got, strong := timeElement(buildIndex(parse(t, tt.html).Nodes[0]))
 		if got != tt.want || strong != tt.strong {
 			t.Errorf("timeElement(%s) = %q, %v; want %q, %v", tt.html, got, strong, tt.want, tt.strong)
 		}

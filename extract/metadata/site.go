@@ -4,7 +4,8 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Bounds on a breadcrumb trail: a real one is a few short links.
@@ -21,27 +22,29 @@ var homeCrumbs = map[string]bool{
 
 // breadcrumbSection returns the last step of the page's breadcrumb trail
 // before the article itself.
-func breadcrumbSection(doc *goquery.Document, headline string) string {
-	var section string
-	doc.FindMatcher(crumbSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if t, ok := textOf(s.Get(0), maxCrumbBytes); !ok || t == "" {
-			return true
+func breadcrumbSection(ix *index, headline string) string {
+	for _, c := range ix.crumbs {
+		if t, ok := textOf(c, maxCrumbBytes); !ok || t == "" {
+			continue
 		}
 		var steps []string
-		s.FindMatcher(aSel).EachWithBreak(func(i int, a *goquery.Selection) bool {
-			t, _ := textOf(a.Get(0), maxCrumbBytes)
+		links := 0
+		descendants(c, func(a *html.Node) bool {
+			if a.DataAtom != atom.A {
+				return true
+			}
+			links++
+			t, _ := textOf(a, maxCrumbBytes)
 			if t != "" && !homeCrumbs[strings.ToLower(t)] && fold(t) != fold(headline) {
 				steps = append(steps, t)
 			}
-			return i < maxCrumbLinks
+			return links < maxCrumbLinks
 		})
 		if len(steps) > 0 {
-			section = steps[len(steps)-1]
-			return false
+			return steps[len(steps)-1]
 		}
-		return true
-	})
-	return section
+	}
+	return ""
 }
 
 // absURL resolves ref against base; it returns ref unchanged when either
@@ -65,11 +68,11 @@ func absURL(base *url.URL, ref string) string {
 }
 
 // baseURL is the page's <base href> resolved against its URL, else its URL.
-func baseURL(doc *goquery.Document, page *url.URL) *url.URL {
-	href, ok := doc.FindMatcher(baseSel).First().Attr("href")
-	if !ok {
+func baseURL(ix *index, page *url.URL) *url.URL {
+	if ix.base == nil {
 		return page
 	}
+	href := attrOf(ix.base, "href")
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil {
 		return page
@@ -85,9 +88,9 @@ func baseURL(doc *goquery.Document, page *url.URL) *url.URL {
 
 // langOf is the page language as a BCP 47 tag: <html lang>, else the
 // meta tags' locale or content language, else JSON-LD's inLanguage.
-func langOf(doc *goquery.Document, meta metaTags, ldLang string) string {
+func langOf(ix *index, meta metaTags, ldLang string) string {
 	var lang string
-	if root := firstNode(doc.FindMatcher(htmlSel)); root != nil {
+	if root := ix.root; root != nil {
 		lang = attrOf(root, "lang")
 		if lang == "" {
 			lang = attrOf(root, "xml:lang")
@@ -107,19 +110,15 @@ func langOf(doc *goquery.Document, meta metaTags, ldLang string) string {
 }
 
 // canonicalLink is <link rel=canonical href>.
-func canonicalLink(doc *goquery.Document) string {
-	var href string
-	doc.FindMatcher(linkSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		n := s.Get(0)
+func canonicalLink(ix *index) string {
+	for _, n := range ix.links {
 		for _, r := range strings.Fields(strings.ToLower(attrOf(n, "rel"))) {
 			if r == "canonical" {
-				href = attrOf(n, "href")
-				return false
+				return attrOf(n, "href")
 			}
 		}
-		return true
-	})
-	return href
+	}
+	return ""
 }
 
 // hostLabel is the registrable label of host: "ehow" for www.ehow.com,

@@ -1,0 +1,150 @@
+package metadata
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// index holds the elements Read looks at, gathered in one walk of the
+// document instead of one selector pass per field.
+type index struct {
+	metas     []*html.Node // <meta>
+	scripts   []*html.Node // <script type="application/ld+json">
+	itemprops []*html.Node // elements with itemprop
+	times     []*html.Node // <time datetime>
+	links     []*html.Node // <link rel href>
+	crumbs    []*html.Node // breadcrumb trails by class, id, aria-label or itemtype
+	root      *html.Node   // <html>
+	base      *html.Node   // first <base href>
+	title     *html.Node   // first <title>
+	h1        *html.Node   // first <h1>
+}
+
+// buildIndex walks the tree under root once.
+func buildIndex(root *html.Node) *index {
+	ix := &index{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			ix.add(c)
+			walk(c)
+		}
+	}
+	if root != nil {
+		if root.Type == html.ElementNode {
+			ix.add(root)
+		}
+		walk(root)
+	}
+	return ix
+}
+
+func (ix *index) add(n *html.Node) {
+	switch n.DataAtom {
+	case atom.Meta:
+		ix.metas = append(ix.metas, n)
+	case atom.Script:
+		if strings.EqualFold(strings.TrimSpace(attrOf(n, "type")), "application/ld+json") {
+			ix.scripts = append(ix.scripts, n)
+		}
+	case atom.Time:
+		if attrOf(n, "datetime") != "" {
+			ix.times = append(ix.times, n)
+		}
+	case atom.Link:
+		if attrOf(n, "rel") != "" && attrOf(n, "href") != "" {
+			ix.links = append(ix.links, n)
+		}
+	case atom.Html:
+		if ix.root == nil {
+			ix.root = n
+		}
+	case atom.Base:
+		if ix.base == nil && hasAttr(n, "href") {
+			ix.base = n
+		}
+	case atom.Title:
+		if ix.title == nil {
+			ix.title = n
+		}
+	case atom.H1:
+		if ix.h1 == nil {
+			ix.h1 = n
+		}
+	}
+	if hasAttr(n, "itemprop") {
+		ix.itemprops = append(ix.itemprops, n)
+	}
+	if isCrumb(n) {
+		ix.crumbs = append(ix.crumbs, n)
+	}
+}
+
+// crumbHints are class or id fragments of breadcrumb trails.
+var crumbHints = []string{"breadcrumb", "crumb", "location"}
+
+// isCrumb reports whether n is marked as a breadcrumb trail.
+func isCrumb(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" && a.Key != "aria-label" && a.Key != "itemtype" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		switch a.Key {
+		case "class", "id":
+			for _, h := range crumbHints {
+				if strings.Contains(v, h) {
+					return true
+				}
+			}
+		case "aria-label":
+			if n.DataAtom == atom.Nav && strings.Contains(v, "breadcrumb") {
+				return true
+			}
+		case "itemtype":
+			if strings.Contains(v, "breadcrumblist") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rawText is the text of an element's children, as a <script> holds it.
+func rawText(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
+}
+
+// maxDescendants bounds the searches inside an element (an author item,
+// a breadcrumb trail): the answer sits near the top.
+const maxDescendants = 200
+
+// descendants calls fn on n's element descendants in document order
+// until fn returns false or maxDescendants were seen.
+func descendants(n *html.Node, fn func(*html.Node) bool) {
+	seen := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if seen++; seen > maxDescendants || !fn(c) || !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+}
