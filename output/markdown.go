@@ -47,17 +47,18 @@ type MarkdownDir struct {
 func NewMarkdownDir(root string) *MarkdownDir { return &MarkdownDir{root: root} }
 
 // PathFor is the file r is written to. It is deterministic: the site is
-// r.Site, else the URL's host, else "_local"; the year and month are those
-// of the published date as printed, else of FetchedAt in UTC, else of now;
-// the slug comes from the URL path plus a short hash of the URL (else the
-// canonical URL, the source, or the content hash) so two URLs never share
-// a file.
+// r.Site, else the host of the URL or canonical URL, else "_local"; the
+// year and month are those of the published date as printed, else of
+// FetchedAt in UTC, else of now; the name is a slug of the URL path (else
+// of the canonical URL or the source) plus a short hash of the record's
+// identity: its URL, else its source, so two URLs, or two input files
+// declaring one canonical URL, never share a file.
 func (m *MarkdownDir) PathFor(r *Record) string {
 	a := r.Article
 	if a == nil {
 		a = &extract.Article{}
 	}
-	key := firstNonEmpty(a.URL, a.CanonicalURL, a.Source, a.ContentHash)
+	key := firstNonEmpty(a.URL, a.Source, a.CanonicalURL, a.ContentHash)
 	site := sanitize(r.Site)
 	if site == "" {
 		site = sanitize(hostOf(firstNonEmpty(a.URL, a.CanonicalURL)))
@@ -75,7 +76,7 @@ func (m *MarkdownDir) PathFor(r *Record) string {
 		when = time.Now().UTC()
 	}
 	sum := sha256.Sum256([]byte(key))
-	name := slugOf(key)
+	name := slugOf(firstNonEmpty(a.URL, a.CanonicalURL, a.Source))
 	if name != "" {
 		name += "-"
 	}

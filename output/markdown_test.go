@@ -209,6 +209,23 @@ func TestPathForNeverCollides(t *testing.T) {
 	}
 }
 
+func TestPathForInputsSharingACanonicalURL(t *testing.T) {
+	// Two saved copies of one article (`lede extract` on files): both kept.
+	m := NewMarkdownDir("root")
+	fetched := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	canon := "https://ex.com/news/story-1"
+	p1 := m.PathFor(&Record{FetchedAt: fetched, Article: &extract.Article{Source: "a.html", CanonicalURL: canon}})
+	p2 := m.PathFor(&Record{FetchedAt: fetched, Article: &extract.Article{Source: "b.html", CanonicalURL: canon}})
+	if p1 == p2 {
+		t.Fatalf("both inputs go to %s", p1)
+	}
+	for _, p := range []string{p1, p2} {
+		if dir, base := filepath.Dir(p), filepath.Base(p); dir != filepath.Join("root", "ex.com", "2026", "01") || !strings.HasPrefix(base, "story-1-") {
+			t.Errorf("%s: want root/ex.com/2026/01/story-1-<hash>.md", p)
+		}
+	}
+}
+
 func TestMarkdownDirWrite(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "md")
 	m := NewMarkdownDir(root)
