@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -28,7 +27,10 @@ func buildLede(t *testing.T) string {
 		t.Skip("builds and runs the lede binary; skipped with -short")
 	}
 	bin := filepath.Join(t.TempDir(), "lede")
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+	goTool, err := exec.LookPath("go") // go test puts its own GOROOT/bin first in PATH
+	if err != nil {
+		t.Skipf("no go command to build lede with: %v", err)
+	}
 	out, err := exec.Command(goTool, "build", "-o", bin, "github.com/lede-news/lede/cmd/lede").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build ./cmd/lede: %v\n%s", err, out)
