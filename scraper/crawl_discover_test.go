@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gocolly/colly/v2"
+
 	"github.com/lede-news/lede/scraper/robots"
 )
 
@@ -125,7 +127,8 @@ func mapsEqual(a, b map[string]int) bool {
 }
 
 // TestLimitRules checks one LimitRule per domain, exact host:port rules
-// first, and a delay that is the larger of crawl.delay and Crawl-delay.
+// first, a delay that is the larger of crawl.delay and Crawl-delay, and
+// per_host parallelism only for hosts without a delay.
 func TestLimitRules(t *testing.T) {
 	slow, err := robots.Parse(200, []byte("User-agent: *\nCrawl-delay: 3\n"), "lede")
 	if err != nil {
@@ -145,18 +148,38 @@ func TestLimitRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &run{c: &Crawler{cfg: &Config{Crawl: CrawlConfig{PerHost: 3, Delay: time.Second, RespectRobots: true}}},
-		robots: map[string]*robots.Rules{"news.example:8080": slow}}
-	rules := (&siteRun{r: r, spec: spec}).limitRules()
-	if len(rules) != 2 {
-		t.Fatalf("%d rules, want 2", len(rules))
+	rulesFor := func(delay time.Duration) []*colly.LimitRule {
+		r := &run{c: &Crawler{cfg: &Config{Crawl: CrawlConfig{PerHost: 3, Delay: delay, RespectRobots: true}}},
+			robots: map[string]*robots.Rules{"news.example:8080": slow}}
+		return (&siteRun{r: r, spec: spec}).limitRules()
 	}
-	if rules[0].DomainRegexp != `^cdn\.example:8443$` || rules[0].Delay != time.Second {
-		t.Errorf("first rule %+v, want cdn.example:8443 exactly with crawl.delay", rules[0])
+	type want struct {
+		re          string
+		delay       time.Duration
+		parallelism int
 	}
-	if rules[1].DomainRegexp != `^news\.example(:[0-9]+)?$` || rules[1].Delay != 3*time.Second || rules[1].Parallelism != 3 {
-		t.Errorf("second rule %+v, want news.example on any port, Crawl-delay 3s, parallelism 3", rules[1])
+	check := func(name string, rules []*colly.LimitRule, wants ...want) {
+		if len(rules) != len(wants) {
+			t.Fatalf("%s: %d rules, want %d", name, len(rules), len(wants))
+		}
+		for i, w := range wants {
+			r := rules[i]
+			if r.DomainRegexp != w.re || r.Delay != w.delay || r.Parallelism != w.parallelism {
+				t.Errorf("%s: rule %d is %s delay %v parallelism %d, want %s %v %d",
+					name, i, r.DomainRegexp, r.Delay, r.Parallelism, w.re, w.delay, w.parallelism)
+			}
+		}
 	}
+	// Exact host:port rules first; a delay means one request at a time.
+	check("no crawl.delay", rulesFor(0),
+		want{`^cdn\.example:8443$`, 0, 3},
+		want{`^news\.example(:[0-9]+)?$`, 3 * time.Second, 1})
+	check("crawl.delay 1s", rulesFor(time.Second),
+		want{`^cdn\.example:8443$`, time.Second, 1},
+		want{`^news\.example(:[0-9]+)?$`, 3 * time.Second, 1})
+	check("crawl.delay 5s", rulesFor(5*time.Second),
+		want{`^cdn\.example:8443$`, 5 * time.Second, 1},
+		want{`^news\.example(:[0-9]+)?$`, 5 * time.Second, 1})
 	if len(spec.hosts) != 2 || spec.hosts[0] != "cdn.example:8443" || spec.hosts[1] != "news.example:8080" {
 		t.Errorf("hosts %v, want the configured host:port of each domain", spec.hosts)
 	}

@@ -151,9 +151,12 @@ func (s *siteRun) newCollector() (*colly.Collector, error) {
 // limitRules gives each of the site's domains its own LimitRule: colly's
 // Parallelism counts per rule, so one rule for several hosts would share
 // their slots. The delay is the larger of crawl.delay and the host's
-// robots.txt Crawl-delay. Rules match the request's host:port, so a domain
-// without a port matches it on any port (DomainRegexp, since a glob would
-// need escaping of IPv6 brackets).
+// robots.txt Crawl-delay. A delay is a pause between requests to the host
+// (as Crawl-delay means), so a host with a delay gets one request at a
+// time: colly sleeps the delay per slot, and crawl.per_host slots would
+// each send a request at once. Rules match the request's host:port, so a
+// domain without a port matches it on any port (DomainRegexp, since a
+// glob would need escaping of IPv6 brackets).
 func (s *siteRun) limitRules() []*colly.LimitRule {
 	cc := s.r.c.cfg.Crawl
 	var withPort, without []*colly.LimitRule
@@ -167,6 +170,9 @@ func (s *siteRun) limitRules() []*colly.LimitRule {
 			}
 		}
 		rule := &colly.LimitRule{Parallelism: max(cc.PerHost, 1), Delay: delay}
+		if delay > 0 {
+			rule.Parallelism = 1
+		}
 		if strings.Contains(strings.TrimPrefix(d, "["), ":") && !strings.HasSuffix(d, "]") {
 			rule.DomainRegexp = "^" + regexp.QuoteMeta(d) + "$"
 			withPort = append(withPort, rule)

@@ -250,3 +250,14 @@ func urls(base string, paths ...string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// writeFile writes content at path, creating its directory.
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

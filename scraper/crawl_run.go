@@ -133,7 +133,6 @@ func (r *run) do() (*Summary, error) {
 // the context ends.
 func (r *run) walk() {
 	stop := make(chan struct{})
-	defer close(stop)
 	go func() {
 		select {
 		case <-r.ctx.Done():
@@ -144,7 +143,10 @@ func (r *run) walk() {
 		}
 	}()
 	progressDone := r.startProgress(stop)
-	defer func() { <-progressDone }()
+	defer func() {
+		close(stop)
+		<-progressDone
+	}()
 
 	var wg sync.WaitGroup
 	for _, s := range r.sites {
@@ -170,7 +172,11 @@ func (r *run) walk() {
 // workers is the size of the site's worker pool.
 func (s *siteRun) workers() int {
 	cc := s.r.c.cfg.Crawl
-	slots := min(max(cc.Concurrency, 1), max(cc.PerHost, 1)*len(s.spec.domains))
+	perHost := max(cc.PerHost, 1)
+	if cc.Delay > 0 {
+		perHost = 1 // see limitRules
+	}
+	slots := min(max(cc.Concurrency, 1), perHost*len(s.spec.domains))
 	return max(slots, 1) * workersPerSlot
 }
 
