@@ -13,7 +13,7 @@ var (
 	urlRe   = regexp.MustCompile(`(?i)\(?\bhttps?://\S+\)?`)
 	// A leading "By", "Written by", "Par", "Von", "Por", "Door", "Di",
 	// "Text:", "Words:".
-	bylinePrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|words|story|text|photos?|published|edited|compiled|analysis|opinion|commentary|review|interview)\s+by|by|par|von|por|door|di|text|words|autor|auteur|author|authors|reporter|글|글·사진|사진)\b\s*[:：]?\s*`)
+	bylinePrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|words|story|text|photos?|published|edited|compiled|analysis|opinion|commentary|review|interview)\s+by|by|par|von|por|door|di|text|words|autor|auteur|author|authors|reporter|글|글·사진|사진)\b\s*[:：]?\s*|^(?i:текст|автор|фото|文|撰文|記者|记者)\s*[:：]\s*`)
 	// Role words printed beside a name: "KO YONG-CHUL Reporter",
 	// "홍길동 기자", "Jane Doe, Staff Writer".
 	roleRe   = regexp.MustCompile(`(?i)(?:,\s*|\s+|^)(?:(?:senior|chief|staff|special|political|business|foreign|science|technology|tech|sports|health|legal|investigative|contributing|associate|managing|deputy|executive)\s+)*(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|photographer|producer|analyst|intern|staff)s?\b\.?`)

@@ -171,8 +171,9 @@ func (r *reader) byline() (string, []string) {
 	return "", nil
 }
 
-// personNames cleans author names from structured data, dropping URLs
-// and repeats.
+// personNames cleans author names from structured data lightly (they are
+// names already): it drops URLs, repeats, e-mail addresses, a leading
+// "By", a publication after " | " and a role after a comma.
 func personNames(in []string) []string {
 	var out []string
 	for _, n := range in {
@@ -181,6 +182,10 @@ func personNames(in []string) []string {
 			continue
 		}
 		n = strings.TrimSpace(bylinePrefixRe.ReplaceAllString(emailRe.ReplaceAllString(n, ""), ""))
+		if i := strings.Index(n, " | "); i > 0 {
+			n = n[:i] // "Amy Kuperinsky | NJ Advance Media"
+		}
+		n = strings.TrimSpace(dropRoleSegments(n)) // "TOM KRISHER, AP Auto Writer"
 		if n != "" && len(n) <= maxBylineLen {
 			out = append(out, n)
 		}

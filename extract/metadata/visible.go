@@ -35,7 +35,7 @@ var (
 	// A name followed by an English role word: "KO YONG-CHUL Reporter".
 	roleBylineRe = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3},?\s+(?i:(?:staff|senior|chief)\s+)?(?i:reporter|correspondent|writer|journalist|columnist)\b`)
 
-	pubLabelRe = regexp.MustCompile(`(?i)published|posted|created|issued|first\s+published|입력|등록|게재|발행|작성|송고|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|公開|发布|發布|发表|發表|出版`)
+	pubLabelRe = regexp.MustCompile(`(?i)published|posted|created|issued|first\s+published|publiziert|erschienen|publicado|publicada|pubblicato|입력|등록|게재|발행|작성|송고|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|公開|发布|發布|发表|發表|出版`)
 	modLabelRe = regexp.MustCompile(`(?i)updated|update|modified|edited|revised|수정|업데이트|갱신|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|更新`)
 )
 
