@@ -126,6 +126,11 @@ func TestE2EFullSite(t *testing.T) {
 				t.Errorf("%s: footer or related links in the body", a.URL)
 			}
 		}
+		for _, r := range recs {
+			if r.Article.CanonicalURL == site.URL+"/news/latin1" && r.Article.Headline != "Café owners protest rent rise à la française" {
+				t.Errorf("ISO-8859-1 page decoded as %q", r.Article.Headline)
+			}
+		}
 		for _, u := range []string{site.URL + "/news/gzipped", site.ArticleURL(5), site.ArticleURL(10)} {
 			if got[u] != 1 {
 				t.Errorf("gzip-encoded %s not written", u)
@@ -188,4 +193,24 @@ func TestE2ETimeoutAndRobotsOff(t *testing.T) {
 	if site.OffsiteRequests() != 0 {
 		t.Errorf("off-site server got %d requests", site.OffsiteRequests())
 	}
+}
+
+// TestE2ERobotsStatus: robots.txt answering 5xx disallows the whole host
+// (RFC 9309), answering 404 allows it all.
+func TestE2ERobotsStatus(t *testing.T) {
+	t.Run("503", func(t *testing.T) {
+		site := testsite.Start(t, testsite.Options{Plain: true, Articles: 6, RobotsStatus: 503})
+		sum := crawl(t, siteConfig(t.TempDir(), site))
+		if n := site.TotalRequests() - site.Requests("/robots.txt"); n != 0 || sum.Articles != 0 {
+			t.Errorf("robots.txt 503: %d other requests, %d articles written; want none", n, sum.Articles)
+		}
+	})
+	t.Run("404", func(t *testing.T) {
+		site := testsite.Start(t, testsite.Options{RobotsStatus: 404})
+		sum := crawl(t, siteConfig(t.TempDir(), site))
+		got := byCanonical(outputs(t, sum))
+		if got[site.URL+"/private/news/secret"] != 1 || sum.Blocked != 0 {
+			t.Errorf("robots.txt 404: private article written %d times, %d blocked; want all allowed", got[site.URL+"/private/news/secret"], sum.Blocked)
+		}
+	})
 }

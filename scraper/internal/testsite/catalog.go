@@ -26,6 +26,7 @@ const (
 	pathLoop          = "/news/loop/"
 	pathElsewhere     = "/news/elsewhere"
 	pathGzipped       = "/news/gzipped"
+	pathLatin1        = "/news/latin1"
 	pathGone1         = "/news/gone-1"
 	pathGone2         = "/news/gone-2"
 	pathHuge          = "/news/huge"
@@ -56,6 +57,7 @@ var specials = map[string]string{
 	pathSlow:        "Inquiry hears evidence on delayed trains",
 	pathMoved:       "Museum reopens its renovated east wing",
 	pathGzipped:     "Harbour dredging to start in spring",
+	pathLatin1:      "Café owners protest rent rise à la française",
 	pathPrivate:     "Embargoed: budget figures",
 	pathSitemapOnly: "Archive: the flood of 1953 remembered",
 	pathNewsSitemap: "Breaking: ferry service suspended",
@@ -153,7 +155,7 @@ func (s *Site) Linked() []string {
 		us = append(us, s.ArticleURL(n))
 	}
 	if !s.opts.Plain {
-		for _, p := range []string{pathFlaky, pathSlow, pathMoved, pathGzipped} {
+		for _, p := range []string{pathFlaky, pathSlow, pathMoved, pathGzipped, pathLatin1} {
 			us = append(us, s.URL+p)
 		}
 	}

@@ -17,6 +17,7 @@
 //	/news/loop/0           a redirect chain longer than Options.RedirectChain allows
 //	/news/elsewhere        302 to the off-site server
 //	/news/gzipped          always gzip-encoded (so are articles whose number is a multiple of 5)
+//	/news/latin1           ISO-8859-1 bytes, said so in Content-Type and <meta charset>
 //	/news/gone-1, gone-2   404
 //	/news/huge             a body over Options.HugeSize
 //	/news/report.pdf       application/pdf

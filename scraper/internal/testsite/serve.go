@@ -22,6 +22,8 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case p == "/":
 		write(w, htmlType, s.home())
+	case p == "/robots.txt" && s.opts.RobotsStatus != 0 && s.opts.RobotsStatus != http.StatusOK:
+		http.Error(w, http.StatusText(s.opts.RobotsStatus), s.opts.RobotsStatus)
 	case p == "/robots.txt":
 		write(w, "text/plain; charset=utf-8", s.robots())
 	case p == "/sitemap.xml":
@@ -172,12 +174,30 @@ func (s *Site) serveStory(w http.ResponseWriter, r *http.Request, a article) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
+	ctype := htmlType
+	if a.path == pathLatin1 {
+		body, ctype = latin1(body), "text/html; charset=iso-8859-1"
+	}
 	if s.gzipped(a) && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 		h.Set("Content-Encoding", "gzip")
 		h.Set("Vary", "Accept-Encoding")
 		body = gzipBytes(body)
 	}
-	write(w, htmlType, body)
+	write(w, ctype, body)
+}
+
+// latin1 re-encodes a UTF-8 page as ISO-8859-1 (its meta charset line
+// included); characters outside Latin-1 become '?'.
+func latin1(utf8 []byte) []byte {
+	s := strings.Replace(string(utf8), `<meta charset="utf-8">`, `<meta charset="iso-8859-1">`, 1)
+	out := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r > 0xff {
+			r = '?'
+		}
+		out = append(out, byte(r))
+	}
+	return out
 }
 
 // gzipped reports whether a is always sent gzip-encoded.

@@ -32,6 +32,7 @@ type Options struct {
 	CrawlDelay    time.Duration // robots.txt Crawl-delay; 0 means no such line
 	RedirectChain int           // redirects in /news/loop/0's chain; 0 means 15
 	HugeSize      int           // body size of /news/huge; 0 means 2 MiB
+	RobotsStatus  int           // status of /robots.txt; 0 means 200 (with the rules)
 	// Plain leaves out the traps: only the home page, sections, regular
 	// articles, robots.txt, sitemaps and feed (listing regular articles).
 	Plain bool

@@ -268,6 +268,20 @@ func TestTraps(t *testing.T) {
 	}
 }
 
+func TestLatin1AndRobotsStatus(t *testing.T) {
+	s := Start(t, Options{RobotsStatus: 503})
+	resp, body := get(t, http.DefaultClient, s.URL+pathLatin1)
+	if ct := resp.Header.Get("Content-Type"); ct != "text/html; charset=iso-8859-1" {
+		t.Errorf("Content-Type %q", ct)
+	}
+	if !strings.Contains(string(body), "Caf\xe9 owners") || !strings.Contains(string(body), `<meta charset="iso-8859-1">`) {
+		t.Errorf("not Latin-1: %.300q", body)
+	}
+	if resp, _ := get(t, http.DefaultClient, s.URL+"/robots.txt"); resp.StatusCode != 503 {
+		t.Errorf("robots.txt status %d, want 503", resp.StatusCode)
+	}
+}
+
 func TestArticleMarkup(t *testing.T) {
 	s := Start(t, Options{})
 	_, body := get(t, http.DefaultClient, s.ArticleURL(7))
@@ -371,7 +385,7 @@ func TestExpected(t *testing.T) {
 		}
 		seen[u] = true
 	}
-	if want := 24 + 4 + 3 + 1; len(exp) != want {
+	if want := 24 + 5 + 3 + 1; len(exp) != want {
 		t.Errorf("Expected has %d URLs, want %d", len(exp), want)
 	}
 	for _, u := range s.Never() {
