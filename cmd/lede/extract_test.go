@@ -660,3 +660,30 @@ func TestExtractInterrupted(t *testing.T) {
 		t.Errorf("output %q, want none", out.String())
 	}
 }
+
+func TestExtractInterruptedDuringFetch(t *testing.T) {
+	started := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-started
+		cancel() // SIGINT while the last input is being fetched
+	}()
+	root := newRootCmd()
+	var out, errb bytes.Buffer
+	root.SetArgs([]string{"extract", srv.URL + "/a"})
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	err := root.ExecuteContext(ctx)
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != exitInterrupted {
+		t.Errorf("err = %v, want exit %d", err, exitInterrupted)
+	}
+	if out.Len() != 0 {
+		t.Errorf("stdout %q, want none", out.String())
+	}
+}
