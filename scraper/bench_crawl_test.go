@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -89,6 +90,15 @@ func resetPeakRSS() {
 	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) // Linux >= 4.0; elsewhere VmHWM is lifetime
 }
 
+// cpuTime is the CPU time (user and system) the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // peakRSS is the process's peak resident set in bytes (VmHWM), or 0.
 func peakRSS() uint64 {
 	f, err := os.Open("/proc/self/status")
@@ -113,7 +123,7 @@ func peakRSS() uint64 {
 // articles/s and peak memory (the in-process test site's included).
 func measure(b *testing.B, site *testsite.Site, prepare func(dir string) *scraper.Config, wantArticles int) {
 	var written, failed int
-	var elapsed time.Duration
+	var elapsed, cpu time.Duration
 	var peak memPeak
 	var rss uint64
 	b.ReportAllocs()
@@ -126,9 +136,10 @@ func measure(b *testing.B, site *testsite.Site, prepare func(dir string) *scrape
 		stop := make(chan struct{})
 		peaks := sampleMemory(stop)
 		b.StartTimer()
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuTime()
 		sum := crawlWithin(b, benchTimeout, cfg)
 		elapsed += time.Since(start)
+		cpu += cpuTime() - cpu0
 		b.StopTimer()
 		close(stop)
 		p := <-peaks
@@ -147,6 +158,11 @@ func measure(b *testing.B, site *testsite.Site, prepare func(dir string) *scrape
 	b.StopTimer()
 	const mb = 1 << 20
 	b.ReportMetric(float64(written)/elapsed.Seconds(), "articles/s")
+	if written > 0 {
+		// CPU per article does not depend on what else the machine runs:
+		// on n idle cores the crawl could do about n*1000/cpu-ms articles/s.
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(written), "cpu-ms/article")
+	}
 	b.ReportMetric(float64(peak.heapInuse)/mb, "peak-heap-MiB")
 	b.ReportMetric(float64(peak.sys)/mb, "peak-sys-MiB")
 	if rss > 0 {
