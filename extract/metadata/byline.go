@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Byline cleaning patterns, compiled once.
@@ -37,6 +38,10 @@ const maxBylineLen = 120
 // maxNameWords bounds one author's name in words.
 const maxNameWords = 6
 
+// maxCJKNameRunes bounds one author's name in Chinese, Japanese or Korean
+// characters: names run two to four, pen names with a handle rarely past two dozen.
+const maxCJKNameRunes = 24
+
 // cleanByline strips from a printed byline what is not names: a leading
 // "By", role words ("Reporter", "기자", "Staff Writer"), e-mail
 // addresses, handles, URLs, phone numbers, dates and the words around
@@ -56,6 +61,9 @@ func cleanByline(s string) string {
 	if i := strings.Index(s, " | "); i > 0 {
 		s = s[:i]
 	}
+	if loc := secondaryCreditRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]] // "Rob Ewaschuk Edited by Betsy Beyer": the editor is not an author
+	}
 	s = cutAtNumber(s)
 	s = gluedRoleRe.ReplaceAllString(s, "$1 $2")
 	s = dropRoleSegments(s)
@@ -72,6 +80,10 @@ func cleanByline(s string) string {
 // gluedRoleRe finds a role word glued to the name before it by markup
 // without a space ("Meg JamesStaff Writer").
 var gluedRoleRe = regexp.MustCompile(`(\p{Ll})((?:Staff|Senior|Chief|Business|Political|Contributing|Special|Reporter|Writer|Correspondent|Columnist|Editor)\b)`)
+
+// secondaryCreditRe finds credits after the author's: editors,
+// photographers, illustrators.
+var secondaryCreditRe = regexp.MustCompile(`(?i)[\s,;]+(?:edited|photos?|photographs?|pictures|illustrations?|graphics|video|additional reporting)\s+by\b`)
 
 // handleRe matches social media handles (@name) left beside a name.
 var handleRe = regexp.MustCompile(`@[\w.]+`)
@@ -194,7 +206,11 @@ func looksLikeNames(s string) bool {
 		return false
 	}
 	for _, name := range splitAuthors(s) {
-		if wordCount(name) > maxNameWords && !isCJK(name) {
+		if isCJK(name) {
+			if utf8.RuneCountInString(name) > maxCJKNameRunes {
+				return false
+			}
+		} else if wordCount(name) > maxNameWords {
 			return false
 		}
 	}

@@ -30,6 +30,8 @@ func TestCleanByline(t *testing.T) {
 		{"Megan Rowe 509 459-5382", "Megan Rowe"},
 		{"Sean Martin Sean Martin", "Sean Martin"},
 		{"By Jane Doe 3 hours ago", "Jane Doe"},
+		{"Written by Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"},
+		{"Текст: Лида Буслаева", "Лида Буслаева"},
 		{"", ""},
 	}
 	for _, tt := range tests {

@@ -136,13 +136,33 @@ func (r *reader) ldHeadline() string {
 }
 
 // byline runs the byline cascade: the selector, JSON-LD authors, meta
-// tags, microdata, then the page's visible byline.
+// tags, microdata, then the page's visible byline. A structured author
+// that is only a user handle ("CC7567") or the site itself ("AppleInsider")
+// gives way to a byline printed near the headline.
 func (r *reader) byline() (string, []string) {
 	if r.opts.Byline != "" {
 		if t := cleanByline(r.selected(r.opts.Byline)); t != "" {
 			return t, splitAuthors(t)
 		}
 	}
+	b, names := r.structuredByline()
+	if b != "" && !r.weakAuthors(names) {
+		return b, names
+	}
+	if v := r.vis.bylineNear(); v != "" {
+		return v, splitAuthors(v)
+	}
+	if b != "" {
+		return b, names
+	}
+	if v := r.vis.bylineAnywhere(); v != "" {
+		return v, splitAuthors(v)
+	}
+	return "", nil
+}
+
+// structuredByline is the byline JSON-LD, meta tags or microdata give.
+func (r *reader) structuredByline() (string, []string) {
 	if names := personNames(r.ld.Authors); len(names) > 0 {
 		return strings.Join(names, ", "), names
 	}
@@ -165,10 +185,30 @@ func (r *reader) byline() (string, []string) {
 	if names := personNames(r.md.Authors); len(names) > 0 {
 		return strings.Join(names, ", "), names
 	}
-	if b := firstNonEmpty(r.vis.bylineNear(), r.vis.bylineAnywhere()); b != "" {
-		return b, splitAuthors(b)
-	}
 	return "", nil
+}
+
+// weakAuthors reports whether every name is a user handle or the site's
+// own name: a placeholder, not a byline.
+func (r *reader) weakAuthors(names []string) bool {
+	for _, n := range names {
+		if !handleLike(n) && !isSiteName(n, r.names) {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
+// handleLike reports whether name is a login rather than a person's
+// name: one word with digits or underscores, or all lower case.
+func handleLike(name string) bool {
+	if strings.ContainsAny(name, " \t") || isCJK(name) {
+		return false
+	}
+	if strings.ContainsAny(name, "0123456789_") {
+		return true
+	}
+	return name == strings.ToLower(name)
 }
 
 // personNames cleans author names from structured data lightly (they are

@@ -167,6 +167,36 @@ func TestReadCascade(t *testing.T) {
 			},
 		},
 		{
+			name: "a handle as JSON-LD author gives way to the printed byline",
+			html: `<script type="application/ld+json">{"@type":"Article","headline":"Story Title Here","author":"jdoe42"}</script>
+				<h1>Story Title Here</h1><p class="byline">By Jane Doe</p>`,
+			check: func(t *testing.T, m Metadata) {
+				if m.Byline != "Jane Doe" {
+					t.Errorf("byline = %q, want Jane Doe", m.Byline)
+				}
+			},
+		},
+		{
+			name: "the site as author gives way to the printed byline",
+			html: `<meta property="og:site_name" content="Gadget Daily"><meta name="author" content="Gadget Daily">
+				<h1>Story Title Here</h1><p><span class="author">Mike Wu and Mal Owen</span></p>`,
+			check: func(t *testing.T, m Metadata) {
+				if m.Byline != "Mike Wu and Mal Owen" || !reflect.DeepEqual(m.Authors, []string{"Mike Wu", "Mal Owen"}) {
+					t.Errorf("byline, authors = %q, %q", m.Byline, m.Authors)
+				}
+			},
+		},
+		{
+			name: "a person as JSON-LD author stays",
+			html: `<script type="application/ld+json">{"@type":"Article","author":{"name":"Ann Lee"}}</script>
+				<h1>Story Title Here</h1><p class="byline">By Someone Else</p>`,
+			check: func(t *testing.T, m Metadata) {
+				if m.Byline != "Ann Lee" {
+					t.Errorf("byline = %q, want Ann Lee", m.Byline)
+				}
+			},
+		},
+		{
 			name: "author URL in article:author is not a byline",
 			html: `<meta property="article:author" content="https://facebook.com/someone"><h1>T</h1>`,
 			check: func(t *testing.T, m Metadata) {
