@@ -36,10 +36,13 @@ var rawTextElements = map[string]bool{
 	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
 }
 
-// parseHTML parses a decoded page. A page nested too deeply for the parser
+// parseHTML parses a decoded page. The contents of its scripts and styles
+// are removed first (emptyRawText): no stage reads them, and the tokenizer
+// would copy them byte by byte. A page nested too deeply for the parser
 // (thousands of unclosed tags, hostile or broken) is flattened below
 // maxParseDepth and parsed again, so its text is still extracted.
 func parseHTML(text []byte) (*html.Node, error) {
+	text = emptyRawText(text)
 	root, err := html.Parse(bytes.NewReader(text))
 	if err == nil {
 		return root, nil

@@ -59,9 +59,13 @@ func fallback(opts Options) Result {
 // keepBlocks drops link lists, ad labels and a repeat of the headline. A
 // pinned container is trusted: only the headline repeat is dropped.
 func keepBlocks(blocks []block, headline string, pinned bool) []block {
+	// Block text is white-space collapsed already (render), so comparing
+	// it with the collapsed headline ignores case and white space, as the
+	// reader does.
+	headline = strings.Join(strings.Fields(headline), " ")
 	out := blocks[:0]
 	for _, b := range blocks {
-		if headline != "" && sameText(b.text, headline) {
+		if headline != "" && strings.EqualFold(b.text, headline) {
 			continue
 		}
 		if !pinned && (float64(b.link) > maxLinkDensity*float64(len(b.text)) || isAdLabel(b.text)) {
@@ -81,9 +85,4 @@ func joinBlocks(blocks []block) string {
 		b.WriteString(bl.text)
 	}
 	return b.String()
-}
-
-// sameText compares two texts ignoring case and white space.
-func sameText(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }

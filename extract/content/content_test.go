@@ -76,18 +76,11 @@ func TestExtractEmpty(t *testing.T) {
 	}
 }
 
-func TestSameText(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want bool
-	}{
-		{"Harbour Reopens", "harbour  reopens", true},
-		{" a\nb ", "A B", true},
-		{"a b", "a c", false},
-	} {
-		if got := sameText(tt.a, tt.b); got != tt.want {
-			t.Errorf("sameText(%q, %q) = %v", tt.a, tt.b, got)
-		}
+func TestKeepBlocksHeadline(t *testing.T) {
+	blocks := []block{{text: "Harbour Reopens"}, {text: "Harbour reopens today"}, {text: "body"}}
+	got := keepBlocks(blocks, " harbour\n reopens ", false)
+	if len(got) != 2 || got[0].text != "Harbour reopens today" {
+		t.Errorf("keepBlocks = %+v, want the headline repeat dropped (case and white space ignored), the rest kept", got)
 	}
 }
 

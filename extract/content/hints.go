@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -59,6 +60,54 @@ func classify(n *html.Node) hint {
 	if class == "" && id == "" {
 		return hintNone
 	}
+	if !isASCII(class) || !isASCII(id) {
+		return classifyUnicode(class, id)
+	}
+	// ASCII names, the usual case: the same rules as classifyUnicode,
+	// on bytes, without allocating.
+	h := hintNone
+	var lowerBuf, normBuf [64]byte
+	for _, field := range [2]string{class, id} {
+		for i := 0; i < len(field); {
+			for i < len(field) && isASCIISpace(field[i]) {
+				i++
+			}
+			j := i
+			for j < len(field) && !isASCIISpace(field[j]) {
+				j++
+			}
+			if j == i {
+				break
+			}
+			lower, norm := lowerBuf[:0], normBuf[:0]
+			for k := i; k < j; k++ {
+				c := field[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				lower = append(lower, c)
+				if c != '-' && c != '_' {
+					norm = append(norm, c)
+				}
+			}
+			i = j
+			if len(norm) == 0 {
+				continue
+			}
+			if isBoilerplateBytes(lower, norm) {
+				return hintBoilerplate
+			}
+			if h == hintNone && isContentBytes(norm) {
+				h = hintContent
+			}
+		}
+	}
+	return h
+}
+
+// classifyUnicode is classify for class and id values with non-ASCII
+// bytes, where lower-casing is Unicode's.
+func classifyUnicode(class, id string) hint {
 	h := hintNone
 	for _, field := range [2]string{class, id} {
 		for _, tok := range strings.Fields(field) {
@@ -75,6 +124,75 @@ func classify(n *html.Node) hint {
 		}
 	}
 	return h
+}
+
+// boilerplateByFirst lists boilerplateWords by their first byte, so a
+// token is compared only with the words that could prefix it.
+var boilerplateByFirst = indexByFirstByte(boilerplateWords)
+
+func indexByFirstByte(words []string) [256][]string {
+	var idx [256][]string
+	for _, w := range words {
+		idx[w[0]] = append(idx[w[0]], w)
+	}
+	return idx
+}
+
+// contentWordBytes are contentWords as bytes, for isContentBytes.
+var contentWordBytes = func() [][]byte {
+	out := make([][]byte, len(contentWords))
+	for i, w := range contentWords {
+		out[i] = []byte(w)
+	}
+	return out
+}()
+
+// isBoilerplateBytes is isBoilerplateToken for an ASCII token already
+// lower-cased (lower) and normalized (norm).
+func isBoilerplateBytes(lower, norm []byte) bool {
+	for i := 0; i < len(lower); {
+		j := i
+		for j < len(lower) && lower[j] != '-' && lower[j] != '_' {
+			j++
+		}
+		if part := lower[i:j]; len(part) > 0 && (exactBoilerplate[string(part)] || hasBoilerplatePrefix(part)) {
+			return true
+		}
+		i = j + 1
+	}
+	return hasBoilerplatePrefix(norm)
+}
+
+func hasBoilerplatePrefix(b []byte) bool {
+	for _, w := range boilerplateByFirst[b[0]] {
+		if len(b) >= len(w) && string(b[:len(w)]) == w {
+			return true
+		}
+	}
+	return false
+}
+
+func isContentBytes(norm []byte) bool {
+	for _, w := range contentWordBytes {
+		if bytes.Contains(norm, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCIISpace matches the ASCII bytes strings.Fields splits on.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // normalizeToken lower-cases tok and drops '-' and '_' so "most-viewed",

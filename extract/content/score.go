@@ -55,8 +55,10 @@ func (s stats) score() float64 {
 	return float64(s.para) - linkPenalty*float64(s.link) - loosePenalty*float64(loose)
 }
 
-// scorer finds the best candidate in one walk.
+// scorer finds the best candidate in one walk. With pick unset it only
+// measures, for paraLen.
 type scorer struct {
+	pick      bool
 	best      *html.Node
 	bestScore float64
 }
@@ -68,7 +70,7 @@ type inline struct {
 
 // findMain returns the element that best holds the article, or nil.
 func findMain(root *html.Node) *html.Node {
-	var s scorer
+	s := scorer{pick: true}
 	s.walk(root, false)
 	return s.best
 }
@@ -109,7 +111,7 @@ func (s *scorer) walk(n *html.Node, inLink bool) (stats, inline) {
 		st.para += in.text - in.link
 		st.paras++
 	}
-	if st.paras > 0 {
+	if s.pick && st.paras > 0 {
 		sc := st.score()
 		if classify(n) == hintContent {
 			sc += contentHintBonus * float64(st.para)
