@@ -2,10 +2,8 @@ package metadata
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -15,102 +13,6 @@ const (
 	minYear      = 1970
 	maxYearAhead = 1 // years after the reference time (clock skew, time zones)
 )
-
-// fixedZones are printed zone abbreviations with one unambiguous offset,
-// in hours east of UTC. Go's time.Parse would give unknown abbreviations
-// a zero offset, so they are resolved here instead.
-var fixedZones = map[string]float64{
-	"UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "WET": 0, "WEST": 1, "BST": 1, "IST": 5.5,
-	"CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3,
-	"KST": 9, "JST": 9, "HKT": 8, "SGT": 8, "PHT": 8, "AWST": 8, "WIB": 7, "ICT": 7,
-	"AEST": 10, "AEDT": 11, "ACST": 9.5, "ACDT": 10.5, "NZST": 12, "NZDT": 13,
-	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-	"AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "NST": -3.5, "NDT": -2.5,
-}
-
-// namedZones are abbreviations that name a region whose offset follows
-// daylight saving: "ET" is EST in winter and EDT in summer.
-var namedZones = map[string]string{
-	"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
-}
-
-var loadedNamedZones = sync.OnceValue(func() map[string]*time.Location {
-	m := make(map[string]*time.Location, len(namedZones))
-	for abbr, name := range namedZones {
-		if loc, err := time.LoadLocation(name); err == nil {
-			m[abbr] = loc
-		}
-	}
-	return m
-})
-
-// zoneAbbrev returns the location an abbreviation names, or nil.
-func zoneAbbrev(abbr string) *time.Location {
-	abbr = strings.ToUpper(abbr)
-	if h, ok := fixedZones[abbr]; ok {
-		return time.FixedZone(abbr, int(h*3600))
-	}
-	return loadedNamedZones()[abbr]
-}
-
-// zoneAlternation is a regexp alternation of every known abbreviation,
-// longest first so that "CEST" is not read as "CET".
-func zoneAlternation() string {
-	var names []string
-	for k := range fixedZones {
-		if k != "Z" {
-			names = append(names, k)
-		}
-	}
-	for k := range namedZones {
-		names = append(names, k)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if len(names[i]) != len(names[j]) {
-			return len(names[i]) > len(names[j])
-		}
-		return names[i] < names[j]
-	})
-	return strings.Join(names, "|")
-}
-
-// months maps lower-case month names and abbreviations in the languages
-// news sites print most to month numbers.
-var months = map[string]time.Month{
-	// English
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-	"oct": 10, "nov": 11, "dec": 12,
-	// German
-	"januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
-	"oktober": 10, "dezember": 12, "jän": 1, "jänner": 1, "okt": 10, "dez": 12,
-	// French
-	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
-	"août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
-	// Spanish, Portuguese, Italian
-	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-	"agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
-	"outubro": 10, "novembro": 11, "dezembro": 12, "gennaio": 1, "febbraio": 2, "aprile": 4,
-	"maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "dicembre": 12,
-	// Dutch
-	"januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
-}
-
-func monthAlternation() string {
-	names := make([]string, 0, len(months))
-	for k := range months {
-		names = append(names, regexp.QuoteMeta(k))
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if len(names[i]) != len(names[j]) {
-			return len(names[i]) > len(names[j])
-		}
-		return names[i] < names[j]
-	})
-	return strings.Join(names, "|")
-}
 
 // Pieces of the free-text date patterns. Each time and zone part is
 // optional; a date alone is a day.
@@ -280,44 +182,6 @@ func plausible(y, mo, d, h, mi, s int, now time.Time) bool {
 		return false
 	}
 	return d <= time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-// parseZone reads a printed zone: Z, +09:00, +0900, UTC+9, GMT-05:00, KST.
-func parseZone(z string) *time.Location {
-	z = strings.TrimSpace(z)
-	if loc := zoneAbbrev(z); loc != nil {
-		return loc
-	}
-	up := strings.ToUpper(z)
-	for _, p := range []string{"UTC", "GMT"} {
-		up = strings.TrimPrefix(up, p)
-	}
-	up = strings.ReplaceAll(up, " ", "")
-	if len(up) < 2 || (up[0] != '+' && up[0] != '-') {
-		return nil
-	}
-	sign := 1
-	if up[0] == '-' {
-		sign = -1
-	}
-	digits := strings.ReplaceAll(up[1:], ":", "")
-	var h, m int
-	var err error
-	switch len(digits) {
-	case 1, 2:
-		h, err = strconv.Atoi(digits)
-	case 3, 4:
-		h, err = strconv.Atoi(digits[:len(digits)-2])
-		if err == nil {
-			m, err = strconv.Atoi(digits[len(digits)-2:])
-		}
-	default:
-		return nil
-	}
-	if err != nil || h > 14 || m > 59 {
-		return nil
-	}
-	return time.FixedZone("", sign*(h*3600+m*60))
 }
 
 // findRelative reads "3 hours ago" or "2시간 전" against now.

@@ -2,6 +2,8 @@ package metadata
 
 import (
 	"net/url"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -75,4 +77,100 @@ func urlZone(u *url.URL) *time.Location {
 		return nil
 	}
 	return hostZone(u.Hostname())
+}
+
+// fixedZones are printed zone abbreviations with one unambiguous offset,
+// in hours east of UTC. Go's time.Parse would give unknown abbreviations
+// a zero offset, so they are resolved here instead.
+var fixedZones = map[string]float64{
+	"UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "WET": 0, "WEST": 1, "BST": 1, "IST": 5.5,
+	"CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3,
+	"KST": 9, "JST": 9, "HKT": 8, "SGT": 8, "PHT": 8, "AWST": 8, "WIB": 7, "ICT": 7,
+	"AEST": 10, "AEDT": 11, "ACST": 9.5, "ACDT": 10.5, "NZST": 12, "NZDT": 13,
+	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+	"AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "NST": -3.5, "NDT": -2.5,
+}
+
+// namedZones are abbreviations that name a region whose offset follows
+// daylight saving: "ET" is EST in winter and EDT in summer.
+var namedZones = map[string]string{
+	"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+}
+
+var loadedNamedZones = sync.OnceValue(func() map[string]*time.Location {
+	m := make(map[string]*time.Location, len(namedZones))
+	for abbr, name := range namedZones {
+		if loc, err := time.LoadLocation(name); err == nil {
+			m[abbr] = loc
+		}
+	}
+	return m
+})
+
+// zoneAbbrev returns the location an abbreviation names, or nil.
+func zoneAbbrev(abbr string) *time.Location {
+	abbr = strings.ToUpper(abbr)
+	if h, ok := fixedZones[abbr]; ok {
+		return time.FixedZone(abbr, int(h*3600))
+	}
+	return loadedNamedZones()[abbr]
+}
+
+// zoneAlternation is a regexp alternation of every known abbreviation,
+// longest first so that "CEST" is not read as "CET".
+func zoneAlternation() string {
+	var names []string
+	for k := range fixedZones {
+		if k != "Z" {
+			names = append(names, k)
+		}
+	}
+	for k := range namedZones {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	return strings.Join(names, "|")
+}
+
+// parseZone reads a printed zone: Z, +09:00, +0900, UTC+9, GMT-05:00, KST.
+func parseZone(z string) *time.Location {
+	z = strings.TrimSpace(z)
+	if loc := zoneAbbrev(z); loc != nil {
+		return loc
+	}
+	up := strings.ToUpper(z)
+	for _, p := range []string{"UTC", "GMT"} {
+		up = strings.TrimPrefix(up, p)
+	}
+	up = strings.ReplaceAll(up, " ", "")
+	if len(up) < 2 || (up[0] != '+' && up[0] != '-') {
+		return nil
+	}
+	sign := 1
+	if up[0] == '-' {
+		sign = -1
+	}
+	digits := strings.ReplaceAll(up[1:], ":", "")
+	var h, m int
+	var err error
+	switch len(digits) {
+	case 1, 2:
+		h, err = strconv.Atoi(digits)
+	case 3, 4:
+		h, err = strconv.Atoi(digits[:len(digits)-2])
+		if err == nil {
+			m, err = strconv.Atoi(digits[len(digits)-2:])
+		}
+	default:
+		return nil
+	}
+	if err != nil || h > 14 || m > 59 {
+		return nil
+	}
+	return time.FixedZone("", sign*(h*3600+m*60))
 }
