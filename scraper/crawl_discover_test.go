@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -182,5 +183,24 @@ func TestLimitRules(t *testing.T) {
 		want{`^news\.example(:[0-9]+)?$`, 5 * time.Second, 1})
 	if len(spec.hosts) != 2 || spec.hosts[0] != "cdn.example:8443" || spec.hosts[1] != "news.example:8080" {
 		t.Errorf("hosts %v, want the configured host:port of each domain", spec.hosts)
+	}
+}
+
+// TestCrawlRawBytes checks that extraction gets the bytes as sent: colly
+// would re-encode a UTF-8 page whose header wrongly says ISO-8859-1 into
+// mojibake; extraction's own charset rules (valid UTF-8 wins) read it
+// right.
+func TestCrawlRawBytes(t *testing.T) {
+	site := newNewsSite(t)
+	site.page("/", "/news/1")
+	site.handle("/news/1", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=iso-8859-1")
+		fmt.Fprint(w, strings.Replace(articleHTML(site.URL+"/news/1", "/news/1", 0), "town council", "café council in Zürich", 1))
+	})
+	cfg := testConfig(t.TempDir(), site.URL, nil, []string{`/news/\d+`}, "/")
+	runCrawl(t, cfg)
+	recs := readRecords(t, cfg.Output.Dir)
+	if len(recs) != 1 || !strings.Contains(recs[0].Article.Body, "café council in Zürich") {
+		t.Fatalf("records %+v: want one body with the UTF-8 text intact", recs)
 	}
 }
