@@ -207,3 +207,46 @@ func TestCrawlCancel(t *testing.T) {
 		t.Errorf("over both runs wrote %v, want each of %v once", got, want)
 	}
 }
+
+// TestCrawlMarkdownResume checks Markdown output and the clean-up of a
+// killed Markdown run: its temp files go, its run is ended, and every
+// article gets its file.
+func TestCrawlMarkdownResume(t *testing.T) {
+	site := tenArticles(t)
+	dir := t.TempDir()
+	cfg := testConfig(dir, site.URL, nil, []string{`/news/\d+`}, "/")
+	cfg.Output.Format = "markdown"
+	leftover := filepath.Join(cfg.Output.Dir, "test", "2026", "11", ".lede-tmp-killed")
+	writeFile(t, leftover, "half a file")
+	st, err := state.Open(cfg.State.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.BeginRun(state.Run{ID: "killed", Site: "test", Path: cfg.Output.Dir, Started: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	sum := runCrawl(t, cfg)
+	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
+		t.Errorf("temp file of the killed run still there: %v", err)
+	}
+	var files []string
+	filepath.Walk(cfg.Output.Dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) != 10 || sum.Articles != 10 || !slices.Equal(sum.Outputs, []string{cfg.Output.Dir}) {
+		t.Fatalf("%d files, %d articles, outputs %v; want 10, 10, the output directory", len(files), sum.Articles, sum.Outputs)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "---\n") || !strings.Contains(string(data), "\n# Story /news/") ||
+		!strings.Contains(string(data), "town council meeting") {
+		t.Errorf("Markdown file %s:\n%s", files[0], data)
+	}
+}
