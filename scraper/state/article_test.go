@@ -337,3 +337,46 @@ func TestConcurrentPuts(t *testing.T) {
 		}
 	}
 }
+
+func TestPutAll(t *testing.T) {
+	s, _ := openTemp(t)
+	n := putAllChunk + 5 // two transactions
+	arts := make([]Article, n)
+	var pending []string
+	for i := range arts {
+		arts[i] = Article{URL: fmt.Sprintf("https://p.example/%06d", i), Site: "p", FirstSeen: t0, LastSeen: t0}
+		if i%1000 == 0 {
+			pending = append(pending, arts[i].URL)
+		}
+	}
+	if err := s.AddPending("p", append(pending, "https://p.example/not-written")...); err != nil {
+		t.Fatal(err)
+	}
+	// Known before: FirstSeen is kept.
+	mustPut(t, s, Article{URL: arts[7].URL, Site: "p", FirstSeen: t0.Add(-time.Hour), LastSeen: t0.Add(-time.Hour)})
+	arts[9].LastSeen = time.Time{}
+	if err := s.PutAll(arts); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := s.Count(); err != nil || c != n {
+		t.Fatalf("Count = %d, %v; want %d", c, err, n)
+	}
+	if a, _ := mustLookup(t, s, arts[7].URL); !a.FirstSeen.Equal(t0.Add(-time.Hour)) || !a.LastSeen.Equal(t0) {
+		t.Errorf("known article after PutAll: %+v", a)
+	}
+	if a, _ := mustLookup(t, s, arts[9].URL); a.LastSeen.IsZero() || !a.FirstSeen.Equal(t0) {
+		t.Errorf("zero LastSeen not set to now: %+v", a)
+	}
+	if !arts[9].LastSeen.IsZero() {
+		t.Error("PutAll modified the caller's slice")
+	}
+	if p, _ := s.Pending("p"); len(p) != 1 || p[0] != "https://p.example/not-written" {
+		t.Errorf("Pending after PutAll = %v", p)
+	}
+	if err := s.PutAll([]Article{{URL: "https://p.example/x"}, {Site: "p"}}); err == nil {
+		t.Error("PutAll with an article without URL succeeded")
+	}
+	if err := s.PutAll(nil); err != nil {
+		t.Errorf("PutAll(nil): %v", err)
+	}
+}
