@@ -274,3 +274,30 @@ func BenchmarkCodec(b *testing.B) {
 		b.ReportMetric(float64(size), "value-bytes")
 	})
 }
+
+// BenchmarkVisited measures colly's per-request pair, IsVisited then Visited,
+// from many goroutines on one run's Storage.
+func BenchmarkVisited(b *testing.B) {
+	s, _ := openTemp(b)
+	st := s.Storage("bench")
+	if err := st.Init(); err != nil {
+		b.Fatal(err)
+	}
+	var next atomic.Uint64
+	b.SetParallelism(8)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			id := next.Add(1) * 0x9e3779b97f4a7c15 // spread like colly's hashes
+			if seen, err := st.IsVisited(id); err != nil || seen {
+				b.Errorf("IsVisited(%d) = %v, %v", id, seen, err)
+				return
+			}
+			if err := st.Visited(id); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "requests/s")
+}

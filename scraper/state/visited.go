@@ -63,6 +63,10 @@ func (r *runStorage) init() error {
 	return nil
 }
 
+// visitedMark is the value of a visited request's key; its presence is what
+// counts. Never written.
+var visitedMark = []byte{1}
+
 func requestKey(id uint64) []byte {
 	var k [8]byte
 	binary.BigEndian.PutUint64(k[:], id)
@@ -76,7 +80,7 @@ func (r *runStorage) Visited(id uint64) error {
 		if err != nil {
 			return err
 		}
-		return b.Put(requestKey(id), nil)
+		return b.Put(requestKey(id), visitedMark)
 	})
 	if err != nil {
 		return fmt.Errorf("state: run %s: mark request %d visited: %w", r.runID, id, err)
