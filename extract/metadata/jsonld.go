@@ -181,17 +181,19 @@ func lastSegment(t string) string {
 	return t
 }
 
-// str returns v when it is a string, trimmed; else "".
+// str returns v when it is a string, trimmed and with character
+// references decoded (JSON-LD is not HTML-decoded by the parser, and CMSs
+// write "&#8217;" into it); else "".
 func str(v any) string {
 	s, _ := v.(string)
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(unescapeTwice(s))
 }
 
 // firstString returns v, or the first string of a list.
 func firstString(v any) string {
 	switch x := v.(type) {
 	case string:
-		return strings.TrimSpace(x)
+		return str(x)
 	case []any:
 		for _, e := range x {
 			if s := firstString(e); s != "" {

@@ -67,3 +67,11 @@ func TestReadJSONLDBroken(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONLDEntities(t *testing.T) {
+	doc := parse(t, `<script type="application/ld+json">{"@type":"Article","headline":"Don&#8217;t Panic &amp; Carry On"}</script>`)
+	got, _ := readJSONLD(buildIndex(doc.Nodes[0]))
+	if want := "Don\u2019t Panic & Carry On"; got.Headline != want {
+		t.Errorf("headline = %q, want %q", got.Headline, want)
+	}
+}

@@ -18,9 +18,9 @@ func readMeta(ix *index) metaTags {
 	m := metaTags{}
 	var named [][2]string
 	for _, n := range ix.metas {
-		content := strings.TrimSpace(attrOf(n, "content"))
+		content := unescapeTwice(strings.TrimSpace(attrOf(n, "content")))
 		if content == "" {
-			content = strings.TrimSpace(attrOf(n, "value"))
+			content = unescapeTwice(strings.TrimSpace(attrOf(n, "value")))
 		}
 		if content == "" {
 			continue
@@ -126,7 +126,7 @@ func allMeta(ix *index, keys []string) []string {
 		}
 		match = match || want[metaKey(attrOf(n, "name"))]
 		if match {
-			if c := strings.TrimSpace(attrOf(n, "content")); c != "" {
+			if c := unescapeTwice(strings.TrimSpace(attrOf(n, "content"))); c != "" {
 				out = append(out, c)
 			}
 		}
@@ -144,4 +144,14 @@ func attrOf(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// unescapeTwice decodes character references left in a value that a CMS
+// escaped twice ("&amp;#039;" reaches us as "&#039;"); the HTML parser has
+// already decoded the first level.
+func unescapeTwice(s string) string {
+	if !strings.Contains(s, "&") || !strings.Contains(s, ";") {
+		return s
+	}
+	return html.UnescapeString(s)
 }

@@ -43,3 +43,10 @@ func TestAllMeta(t *testing.T) {
 		t.Errorf("allMeta = %q, want %q", got, want)
 	}
 }
+
+func TestMetaEscapedTwice(t *testing.T) {
+	doc := parse(t, `<meta property="og:title" content="Anastassiades&amp;#039; light">`)
+	if got := readMeta(buildIndex(doc.Nodes[0]))["og:title"]; got != "Anastassiades' light" {
+		t.Errorf("og:title = %q, want the reference decoded", got)
+	}
+}
