@@ -380,3 +380,22 @@ func TestPutAll(t *testing.T) {
 		t.Errorf("PutAll(nil): %v", err)
 	}
 }
+
+func TestRemovePending(t *testing.T) {
+	s, _ := openTemp(t)
+	if err := s.AddPending("a", "https://a.example/1", "https://a.example/2", "https://a.example/3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RemovePending("a", "https://a.example/1", "https://a.example/3", "https://a.example/never"); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := s.Pending("a"); fmt.Sprint(p) != "[https://a.example/2]" {
+		t.Errorf("Pending after RemovePending = %v", p)
+	}
+	if err := s.RemovePending("nosuchsite", "https://a.example/2"); err != nil {
+		t.Errorf("RemovePending for an unknown site: %v", err)
+	}
+	if err := s.RemovePending("a"); err != nil {
+		t.Errorf("RemovePending with no URLs: %v", err)
+	}
+}

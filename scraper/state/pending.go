@@ -58,3 +58,28 @@ func (s *Store) Pending(site string) ([]string, error) {
 	}
 	return urls, nil
 }
+
+// RemovePending drops URLs from site's pending set without storing an
+// article: for URLs that turned out not to be articles or are gone (404, 410),
+// which would otherwise be queued again by every run.
+func (s *Store) RemovePending(site string, urls ...string) error {
+	if len(urls) == 0 {
+		return nil
+	}
+	err := s.write(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketPending).Bucket([]byte(site))
+		if b == nil {
+			return nil
+		}
+		for _, u := range urls {
+			if err := b.Delete([]byte(u)); err != nil {
+				return fmt.Errorf("%s: %w", u, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("state: remove pending for site %q: %w", site, err)
+	}
+	return nil
+}
