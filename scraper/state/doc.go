@@ -22,12 +22,15 @@
 // committed: calls that arrive while a commit is being written share the next
 // one, so many crawl goroutines share each fsync, and a lone caller never
 // waits for a batch window (bbolt's DB.Batch waits 10ms; BenchmarkPut compares).
+// [Store.PutAll] stores many articles in a few commits, for recording the
+// records a killed run left in its output file.
 //
 // # Surviving a killed run
 //
 // Article URLs a run has discovered but not yet written are recorded with
 // [Store.AddPending]; Put removes each one as its article is stored, so
 // [Store.Pending] lists, at the next start, what a killed run left undone.
+// [Store.RemovePending] drops URLs that turned out gone or not articles.
 //
 // [Store.BeginRun] marks a run of a site as begun and [Store.EndRun] as ended.
 // A run still listed by [Store.OpenRuns] at the next start was killed: its
