@@ -183,13 +183,13 @@ type datedText struct {
 func (v *visible) datesOf(l line) []datedText {
 	for n, d := l.elem, 0; n != nil && d < timeAttrDepth; n, d = n.Parent, d+1 {
 		if n.DataAtom == atom.Time {
-			if t, ok := parseTime(attrOf(n, "datetime"), v.loc, v.now); ok {
+			if t, ok := parseTime(attrOf(n, "datetime"), v.loc, v.now); ok && !v.future(t) {
 				return []datedText{{t: t, kind: labelOf(l.text)}}
 			}
 		}
 	}
 	if n := findTimeElem(l.block); n != nil {
-		if t, ok := parseTime(attrOf(n, "datetime"), v.loc, v.now); ok {
+		if t, ok := parseTime(attrOf(n, "datetime"), v.loc, v.now); ok && !v.future(t) {
 			return []datedText{{t: t, kind: labelOf(l.text)}}
 		}
 	}
@@ -224,6 +224,16 @@ func findTimeElem(block *html.Node) *html.Node {
 	return found
 }
 
+// maxFutureSkew is how far past the fetch time a printed date may lie and
+// still be the page's own (zones, clock skew); later dates are of coming
+// events, not of publication.
+const maxFutureSkew = 48 * time.Hour
+
+// future reports whether t lies beyond the fetch time and its skew.
+func (v *visible) future(t Time) bool {
+	return !v.now.IsZero() && t.Time.After(v.now.Add(maxFutureSkew))
+}
+
 // timeAttrDepth bounds the walk from a line's text up to a <time>.
 const timeAttrDepth = 3
 
@@ -244,7 +254,9 @@ func (v *visible) lineDates(text string) []datedText {
 		for from > 0 && from < len(text) && text[from]&0xC0 == 0x80 {
 			from-- // do not cut a UTF-8 sequence
 		}
-		out = append(out, datedText{t: m.t, kind: labelOf(text[from:start])})
+		if !v.future(m.t) {
+			out = append(out, datedText{t: m.t, kind: labelOf(text[from:start])})
+		}
 		off += m.end
 		if m.end == 0 {
 			break

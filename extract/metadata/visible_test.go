@@ -72,6 +72,8 @@ func TestVisibleDates(t *testing.T) {
 		{"time element behind relative text", `<p>Jane Doe <time datetime="2019-11-19T11:45:59Z">1 day ago</time></p>`, nil,
 			"2019-11-19T11:45:59Z", ""},
 		{"body dates are not datelines", ``, nil, "", ""},
+		{"a coming event is not the dateline", `<p class="date">Concert on 2025-05-30</p><p class="date">Posted 2025-04-17</p>`, nil,
+			"2025-04-17T00:00:00", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
