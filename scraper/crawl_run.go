@@ -63,7 +63,8 @@ type siteRun struct {
 // Interrupted, when ctx ended it: then no new request starts, the records
 // written so far are flushed, articles not reached stay pending for the
 // next run, and the run is ended cleanly. Failures of pages are counted in
-// the Summary, never returned.
+// the Summary, never returned. When the crawl cannot start the Summary is
+// nil.
 func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	started := time.Now().UTC()
 	if err := checkWritable(c.cfg.Output.Dir); err != nil {
