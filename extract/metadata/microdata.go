@@ -23,6 +23,9 @@ const maxItempropBytes = 300
 func readMicrodata(ix *index) microdata {
 	var md microdata
 	for _, n := range ix.itemprops {
+		if inComments(n) {
+			continue // a commenter is not the author, a comment's date not the article's
+		}
 		for _, p := range strings.Fields(strings.ToLower(attrOf(n, "itemprop"))) {
 			switch lastSegment(p) {
 			case "headline":
@@ -128,6 +131,25 @@ func inElement(n *html.Node, a atom.Atom) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.DataAtom == a {
 			return true
+		}
+	}
+	return false
+}
+
+// maxCommentDepth bounds the walk up from an item to a comments section.
+const maxCommentDepth = 12
+
+// inComments reports whether n sits in an element whose class or id names
+// comments or replies.
+func inComments(n *html.Node) bool {
+	for p, d := n.Parent, 0; p != nil && d < maxCommentDepth; p, d = p.Parent, d+1 {
+		for _, a := range p.Attr {
+			if a.Key == "class" || a.Key == "id" {
+				v := strings.ToLower(a.Val)
+				if strings.Contains(v, "comment") || strings.Contains(v, "repl") {
+					return true
+				}
+			}
 		}
 	}
 	return false

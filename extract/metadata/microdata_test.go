@@ -22,6 +22,16 @@ func TestReadMicrodata(t *testing.T) {
 	}
 }
 
+func TestMicrodataSkipsComments(t *testing.T) {
+	doc := parse(t, `<article><div id="comments"><div itemprop="comment" itemscope>
+		<span itemprop="author">Troll42</span><time itemprop="datePublished" datetime="2025-05-01">May 1</time></div></div>
+		<span itemprop="author">Jane Doe</span></article>`)
+	got := readMicrodata(buildIndex(doc.Nodes[0]))
+	if !reflect.DeepEqual(got.Authors, []string{"Jane Doe"}) || got.Published != "" {
+		t.Errorf("got authors %q, published %q; want the article's author only", got.Authors, got.Published)
+	}
+}
+
 func TestTimeElement(t *testing.T) {
 	tests := []struct {
 		html   string
