@@ -52,7 +52,7 @@ func cleanByline(s string) string {
 	s = emailRe.ReplaceAllString(s, " ")
 	s = urlRe.ReplaceAllString(s, " ")
 	s = handleRe.ReplaceAllString(s, " ")
-	s = strings.NewReplacer("[", " ", "]", " ", "(", " ", ")", " ", "（", " ", "）", " ").Replace(s)
+	s = bracketBlanker.Replace(s)
 	s = collapse(s)
 	for i := 0; i < 2; i++ {
 		s = strings.TrimLeft(s, " |/-–—·:,=;")
@@ -84,6 +84,9 @@ var gluedRoleRe = regexp.MustCompile(`(\p{Ll})((?:Staff|Senior|Chief|Business|Po
 // secondaryCreditRe finds credits after the author's: editors,
 // photographers, illustrators.
 var secondaryCreditRe = regexp.MustCompile(`(?i)[\s,;]+(?:edited|photos?|photographs?|pictures|illustrations?|graphics|video|additional reporting)\s+by\b`)
+
+// bracketBlanker turns brackets around names ("Jane Doe (AP)") into spaces.
+var bracketBlanker = strings.NewReplacer("[", " ", "]", " ", "(", " ", ")", " ", "（", " ", "）", " ")
 
 // handleRe matches social media handles (@name) left beside a name.
 var handleRe = regexp.MustCompile(`@[\w.]+`)

@@ -44,7 +44,9 @@
 // Asia/Seoul, .de Europe/Berlin; .us, .ca, .au, .br, .ru have several and
 // give none) (zone.go). Failing both, Zoned is false and Time holds the
 // wall clock as printed: it is never silently taken as UTC. Relative dates
-// ("3 hours ago", "2시간 전") count back from Options.Now (timeparse.go).
+// ("3 hours ago", "2시간 전") count back from Options.Now, and are ignored
+// when Now is zero (timeparse.go). A printed date more than two days past
+// Now is taken for an event, not the dateline.
 //
 // # Cost
 //

@@ -111,6 +111,11 @@ func readJSONLD(ix *index) (art ldArticle, found bool) {
 	return art, true
 }
 
+// ldRepairer removes what CMSs leave in JSON-LD that JSON forbids: raw
+// control characters inside strings, HTML comment and CDATA wrappers.
+var ldRepairer = strings.NewReplacer("\n", " ", "\r", " ", "\t", " ", "<!--", "", "-->", "",
+	"<![CDATA[", "", "]]>", "", "//<![CDATA[", "", "//]]>", "")
+
 // decodeLD decodes one script, forgiving raw control characters inside
 // strings and HTML comment or CDATA wrappers, which CMSs often leave.
 func decodeLD(raw string) (any, bool) {
@@ -118,8 +123,7 @@ func decodeLD(raw string) (any, bool) {
 	if json.Unmarshal([]byte(raw), &v) == nil {
 		return v, true
 	}
-	fixed := strings.NewReplacer("\n", " ", "\r", " ", "\t", " ", "<!--", "", "-->", "",
-		"<![CDATA[", "", "]]>", "", "//<![CDATA[", "", "//]]>", "").Replace(raw)
+	fixed := ldRepairer.Replace(raw)
 	fixed = strings.TrimSuffix(strings.TrimSpace(fixed), ";")
 	if json.Unmarshal([]byte(fixed), &v) == nil {
 		return v, true
