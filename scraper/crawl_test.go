@@ -115,3 +115,30 @@ func TestCrawlRedirectLimit(t *testing.T) {
 		t.Errorf("followed the chain past the limit: /news/loop4 fetched %d times", n)
 	}
 }
+
+// TestCrawlWithSites checks that WithSites crawls only the named sites and
+// that a start page matching articles is an article (a leaf).
+func TestCrawlWithSites(t *testing.T) {
+	a, b := newNewsSite(t), newNewsSite(t)
+	for _, s := range []*newsSite{a, b} {
+		s.page("/", "/news/2")
+		s.article("/news/1", "/news/1")
+		s.article("/news/2", "/news/2")
+	}
+	dir := t.TempDir()
+	cfg := testConfig(dir, a.URL, nil, []string{`/news/\d+`}, "/")
+	other := testConfig(dir, b.URL, nil, []string{`/news/\d+`}, "/news/1")
+	other.Sites[0].Name = "other"
+	cfg.Sites = append(cfg.Sites, other.Sites[0])
+	sum := runCrawl(t, cfg, WithSites("other"))
+	if n := a.total("/"); n != 0 {
+		t.Errorf("site not chosen got %d requests", n)
+	}
+	got := canonicals(readRecords(t, cfg.Output.Dir))
+	if want := urls(b.URL, "/news/1"); !slices.Equal(got, want) || sum.Articles != 1 {
+		t.Errorf("wrote %v, want %v (the start page, as an article, and no link of it)", got, want)
+	}
+	if n := b.count("/news/2"); n != 0 {
+		t.Errorf("a link of an article start page was followed (%d requests)", n)
+	}
+}
