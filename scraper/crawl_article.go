@@ -49,8 +49,11 @@ func (s *siteRun) article(j job) {
 			hdr.Set("If-Modified-Since", prev.LastModified)
 		}
 	}
-	resp, ok := s.fetched(j, hdr)
+	resp, ok, gone := s.fetchedArticle(j, hdr)
 	if !ok {
+		if gone {
+			s.drop(j.url)
+		}
 		return
 	}
 	if resp.status == http.StatusNotModified {
@@ -59,13 +62,18 @@ func (s *siteRun) article(j job) {
 	}
 	if !isHTML(resp.contentType, resp.body) {
 		s.notHTML(j, resp)
+		s.drop(j.url)
 		return
 	}
 	art, err := s.ext.Extract(extract.Page{
 		URL: resp.url, Source: j.url, ContentType: resp.contentType, Body: resp.body, FetchedAt: resp.at,
 	})
 	if err != nil {
-		s.fail(j.url, extractKind(err), err)
+		kind := extractKind(err)
+		s.fail(j.url, kind, err)
+		if kind == "no_article" {
+			s.drop(j.url)
+		}
 		return
 	}
 	id := s.identity(art, resp.url, j.url)
@@ -108,6 +116,27 @@ func (s *siteRun) article(j job) {
 	// Marked done only now that the record is in the output.
 	s.put(rec)
 	s.settle(cl, true)
+}
+
+// fetchedArticle is fetched for an article; gone reports a failure no
+// later run would mend (404, 410, a redirect off the site), after which
+// the URL is no longer pending.
+func (s *siteRun) fetchedArticle(j job, hdr http.Header) (resp *response, ok, gone bool) {
+	var status int
+	resp, ok = s.fetchedStatus(j, hdr, &status)
+	if ok {
+		return resp, true, false
+	}
+	return nil, false, status == http.StatusNotFound || status == http.StatusGone || status == statusOffSite
+}
+
+// drop removes an article URL from the pending set: it is gone or not an
+// article, and would otherwise be queued again by every run (and fail it).
+// It stays unknown, so a link to it found later is tried again.
+func (s *siteRun) drop(u string) {
+	if err := s.r.store.RemovePending(s.spec.site.Name, u); err != nil {
+		s.fail(u, "state", err)
+	}
 }
 
 // unchanged handles a 304 answer to a conditional GET.

@@ -12,6 +12,7 @@ import (
 	"github.com/gocolly/colly/v2"
 
 	"github.com/lede-news/lede/scraper/robots"
+	"github.com/lede-news/lede/scraper/state"
 )
 
 // TestCrawlSitemapsFeedsRobots checks discovery and robots.txt together:
@@ -112,6 +113,15 @@ func TestCrawlPageFailures(t *testing.T) {
 	}
 	if sum.ByStatus["404"] != 1 || sum.ByStatus["200"] != 4 || sum.Pages != 5 {
 		t.Errorf("pages %d by status %v; want 5: four 200, one 404", sum.Pages, sum.ByStatus)
+	}
+	// None of them stays pending to fail every later run; a timeout would.
+	st, err := state.Open(cfg.State.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if pending, _ := st.Pending("test"); len(pending) != 0 {
+		t.Errorf("still pending: %v", pending)
 	}
 }
 

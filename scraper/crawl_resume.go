@@ -41,14 +41,14 @@ func (r *run) recoverKilled() error {
 			return fmt.Errorf("scraper: repairing the output of killed run %s of site %q: %w", old.ID, old.Site, err)
 		}
 		spec := r.c.specFor(old.Site)
+		done := make([]state.Article, 0, len(recs))
 		for i := range recs {
-			a, ok := stateFromRecord(&recs[i], old.Site, spec)
-			if !ok {
-				continue
+			if a, ok := stateFromRecord(&recs[i], old.Site, spec); ok {
+				done = append(done, a)
 			}
-			if err := r.store.Put(a); err != nil {
-				return fmt.Errorf("scraper: recording killed run %s of site %q: %w", old.ID, old.Site, err)
-			}
+		}
+		if err := r.store.PutAll(done); err != nil {
+			return fmt.Errorf("scraper: recording killed run %s of site %q: %w", old.ID, old.Site, err)
 		}
 		r.tally.add(func(s *Summary) { s.Recovered += len(recs) })
 		r.c.logger.Info("repaired killed run", "run", old.ID, "site", old.Site, "path", old.Path, "records", len(recs))

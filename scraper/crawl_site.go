@@ -239,6 +239,16 @@ func (s *siteRun) follow(links []string, depth int) {
 // redirects to pages already fetched. ok is false when nothing is left to
 // do with j; a 304 answer to a conditional GET is returned for the caller.
 func (s *siteRun) fetched(j job, hdr map[string][]string) (*response, bool) {
+	return s.fetchedStatus(j, hdr, nil)
+}
+
+// statusOffSite stands for a refused off-site redirect in fetchedStatus's
+// status report: no HTTP status uses it.
+const statusOffSite = -1
+
+// fetchedStatus is fetched, also reporting in *status (when not nil) the
+// HTTP status of a response it gave up on, or statusOffSite.
+func (s *siteRun) fetchedStatus(j job, hdr map[string][]string, status *int) (*response, bool) {
 	resp, err := s.get(j.url, hdr)
 	if err != nil {
 		var visited *colly.AlreadyVisitedError
@@ -254,7 +264,11 @@ func (s *siteRun) fetched(j job, hdr map[string][]string) (*response, bool) {
 		case errors.Is(err, errBlocked):
 			s.blocked(j.url)
 		default:
-			s.fail(j.url, errKind(err), err)
+			kind := errKind(err)
+			if kind == "off_site" && status != nil {
+				*status = statusOffSite
+			}
+			s.fail(j.url, kind, err)
 		}
 		return nil, false
 	}
@@ -268,6 +282,9 @@ func (s *siteRun) fetched(j job, hdr map[string][]string) (*response, bool) {
 			s.log.Debug("optional URL not there", "url", j.url, "status", resp.status)
 		} else {
 			s.fail(j.url, "http_status", errStatus(resp.status))
+		}
+		if status != nil {
+			*status = resp.status
 		}
 		return nil, false
 	}
