@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -185,6 +186,9 @@ func mdFiles(t *testing.T, dir string) []string {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return nil // nothing written yet
+			}
 			return err
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".md") {

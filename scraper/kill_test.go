@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -74,14 +75,15 @@ type ledeRun struct {
 	stderr string // file
 }
 
-func startLede(t *testing.T, bin, dir, config, summary string) *ledeRun {
+func startLede(t *testing.T, bin, dir, config, summary string, more ...string) *ledeRun {
 	t.Helper()
 	stderr := filepath.Join(dir, fmt.Sprintf("stderr-%d.log", time.Now().UnixNano()))
 	f, err := os.Create(stderr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "crawl", "--config", config, "--progress", "never", "--log-level", "warn", "--summary", summary)
+	args := append([]string{"crawl", "--config", config, "--progress", "never", "--log-level", "warn", "--summary", summary}, more...)
+	cmd := exec.Command(bin, args...)
 	cmd.Stderr, cmd.Stdout = f, f
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting lede: %v", err)
@@ -162,6 +164,58 @@ func TestKillAndResume(t *testing.T) {
 	bin := buildLede(t)
 	t.Run("SIGKILL", func(t *testing.T) { testKill(t, bin) })
 	t.Run("SIGINT", func(t *testing.T) { testInterrupt(t, bin) })
+	t.Run("SIGKILL Markdown", func(t *testing.T) { testKillMarkdown(t, bin) })
+}
+
+// testKillMarkdown SIGKILLs a crawl writing Markdown and runs it again:
+// one file per article, no temp file left.
+func testKillMarkdown(t *testing.T, bin string) {
+	site := testsite.Start(t, killSite)
+	dir := t.TempDir()
+	config := writeConfig(t, dir, site)
+	out := filepath.Join(dir, "out")
+	first := startLede(t, bin, dir, config, filepath.Join(dir, "summary1.json"), "--format", "markdown")
+	deadline := time.Now().Add(30 * time.Second)
+	for len(mdFiles(t, out)) < 20 && time.Now().Before(deadline) && first.cmd.ProcessState == nil {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := first.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatalf("SIGKILL: %v", err)
+	}
+	first.wait(t)
+	killedAt := len(mdFiles(t, out))
+	if killedAt >= len(site.Expected()) {
+		t.Fatalf("the run finished (%d files) before SIGKILL", killedAt)
+	}
+	second := startLede(t, bin, dir, config, filepath.Join(dir, "summary2.json"), "--format", "markdown")
+	if code := second.wait(t); code != 0 {
+		t.Fatalf("second run: exit %d:\n%s", code, second.log(t))
+	}
+	files := mdFiles(t, out)
+	if len(files) != len(site.Expected()) {
+		t.Errorf("%d Markdown files after kill and resume (%d at the kill), want %d", len(files), killedAt, len(site.Expected()))
+	}
+	canon := regexp.MustCompile(`(?m)^canonical_url: "?([^"\n]+)"?$`)
+	got := map[string]int{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := canon.FindSubmatch(b)
+		if m == nil || !strings.HasSuffix(string(b), "\n") {
+			t.Errorf("%s: no canonical_url or torn file", f)
+			continue
+		}
+		got[string(m[1])]++
+	}
+	checkExactlyOnce(t, got, site.Expected())
+	filepath.Walk(out, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && !strings.HasSuffix(p, ".md") {
+			t.Errorf("left behind: %s", p)
+		}
+		return nil
+	})
 }
 
 // testKill SIGKILLs a crawl mid-way, runs it again, and checks that over
