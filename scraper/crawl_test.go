@@ -1,10 +1,12 @@
 package scraper
 
 import (
+	"compress/gzip"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -140,5 +142,38 @@ func TestCrawlWithSites(t *testing.T) {
 	}
 	if n := b.count("/news/2"); n != 0 {
 		t.Errorf("a link of an article start page was followed (%d requests)", n)
+	}
+}
+
+// TestCrawlUserAgentGzip checks that every request carries the configured
+// User-Agent and accepts gzip, and that a gzip-encoded article is read.
+func TestCrawlUserAgentGzip(t *testing.T) {
+	site := newNewsSite(t)
+	site.page("/", "/news/1")
+	site.handle("/news/1", func(w http.ResponseWriter, r *http.Request) {
+		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			http.Error(w, "gzip only", http.StatusNotAcceptable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		zw := gzip.NewWriter(w)
+		zw.Write([]byte(articleHTML(site.URL+"/news/1", "/news/1", 0)))
+		zw.Close()
+	})
+	var agents []string
+	site.watch(func(r *http.Request) { agents = append(agents, r.UserAgent()) })
+	cfg := testConfig(t.TempDir(), site.URL, nil, []string{`/news/\d+`}, "/")
+	sum := runCrawl(t, cfg)
+	site.watch(nil)
+	if sum.Articles != 1 {
+		t.Fatalf("wrote %d articles (failures %v), want the gzip-encoded one", sum.Articles, sum.ByError)
+	}
+	if len(agents) != 2 || agents[0] != cfg.Crawl.UserAgent || agents[1] != cfg.Crawl.UserAgent {
+		t.Errorf("User-Agents %q, want %q on both requests", agents, cfg.Crawl.UserAgent)
+	}
+	recs := readRecords(t, cfg.Output.Dir)
+	if len(recs) != 1 || !strings.Contains(recs[0].Article.Body, "town council meeting") {
+		t.Errorf("records %+v", recs)
 	}
 }
