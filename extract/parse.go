@@ -37,16 +37,17 @@ var rawTextElements = map[string]bool{
 }
 
 // parseHTML parses a decoded page. The contents of its scripts and styles
-// are removed first (emptyRawText): no stage reads them, and the tokenizer
-// would copy them byte by byte. A page nested too deeply for the parser
+// are skipped (rawTextCuts, read through a cutReader): no stage reads
+// them, and the tokenizer would copy them byte by byte. A page nested too deeply for the parser
 // (thousands of unclosed tags, hostile or broken) is flattened below
 // maxParseDepth and parsed again, so its text is still extracted.
 func parseHTML(text []byte) (*html.Node, error) {
-	text = emptyRawText(text)
-	root, err := html.Parse(bytes.NewReader(text))
+	cuts := rawTextCuts(text)
+	root, err := html.Parse(&cutReader{text: text, cuts: cuts})
 	if err == nil {
 		return root, nil
 	}
+	text = emptyRawText(text)
 	flat, dropped := flattenDeep(text, maxParseDepth)
 	if dropped == 0 {
 		return nil, err

@@ -1,6 +1,9 @@
 package extract
 
-import "bytes"
+import (
+	"bytes"
+	"io"
+)
 
 // Half the bytes of a typical news page are the contents of <script> and
 // <style> elements, which the HTML tokenizer reads one byte at a time and
@@ -9,26 +12,50 @@ import "bytes"
 // for tags, quoted attribute values, comments and raw-text elements, so
 // the parsed tree is the same but for the emptied elements.
 
-// rawTextEnds are the elements whose content the tokenizer reads as raw
-// text up to their end tag: a "<script" inside them is not a tag.
-var rawTextEnds = map[string]bool{
-	"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
-	"iframe": true, "noembed": true, "noframes": true, "noscript": true,
+// isRawTextElement reports the elements whose content the tokenizer reads
+// as raw text up to their end tag: a "<script" inside them is not a tag.
+// name is lower case.
+func isRawTextElement(name []byte) bool {
+	switch string(name) {
+	case "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript":
+		return true
+	}
+	return false
 }
 
-// maxTagName bounds the tag names looked up in rawTextEnds ("plaintext"
-// is the longest); longer names are never raw-text elements.
+// maxTagName bounds the tag names isRawTextElement is asked about
+// ("plaintext" is the longest); longer names are never raw-text elements.
 const maxTagName = 9
 
+// span is the byte range [start, end) of a page.
+type span struct{ start, end int }
+
 // emptyRawText returns text with the contents of its <style> elements and
-// of its <script> elements removed, keeping their tags. Kept are scripts
-// whose type mentions JSON (JSON-LD and other data blocks, which metadata
-// reads) and scripts holding "<!--", where the tokenizer's escaped states
-// could end the element elsewhere than the first "</script". Without
-// anything to remove, text itself is returned.
+// of its <script> elements removed, keeping their tags (the cuts of
+// rawTextCuts applied). Without anything to remove, text itself is
+// returned.
 func emptyRawText(text []byte) []byte {
-	var out []byte
-	copied, i := 0, 0
+	cuts := rawTextCuts(text)
+	if len(cuts) == 0 {
+		return text
+	}
+	out := make([]byte, 0, len(text))
+	prev := 0
+	for _, c := range cuts {
+		out = append(out, text[prev:c.start]...)
+		prev = c.end
+	}
+	return append(out, text[prev:]...)
+}
+
+// rawTextCuts returns, in order, the contents of text's <style> and
+// <script> elements. Left out are scripts whose type names JSON-LD (which
+// metadata reads) and scripts holding "<!--", where the tokenizer's
+// escaped states could end the element elsewhere than the first
+// "</script".
+func rawTextCuts(text []byte) []span {
+	var cuts []span
+	i := 0
 	for i < len(text) {
 		j := bytes.IndexByte(text[i:], '<')
 		if j < 0 {
@@ -44,7 +71,7 @@ func emptyRawText(text []byte) []byte {
 			// Bogus comments, doctypes and end tags run to the next '>'.
 			k := bytes.IndexByte(rest, '>')
 			if k < 0 {
-				return finish(out, text, copied)
+				return cuts
 			}
 			i += k + 1
 			continue
@@ -55,7 +82,7 @@ func emptyRawText(text []byte) []byte {
 		rawName, end := startTag(rest)
 		if end < 0 || len(rawName) > maxTagName {
 			if end < 0 {
-				return finish(out, text, copied)
+				return cuts
 			}
 			i += end
 			continue
@@ -68,44 +95,72 @@ func emptyRawText(text []byte) []byte {
 		lname := buf[:len(rawName)]
 		if string(lname) == "plaintext" {
 			// Everything after <plaintext> is text: nothing is a tag.
-			return finish(out, text, copied)
+			return cuts
 		}
-		if !rawTextEnds[string(lname)] {
+		if !isRawTextElement(lname) {
 			continue
 		}
 		name := string(lname)
 		k := indexEndTag(text[i:], name)
 		if k < 0 {
 			// The element runs to the end of the page: leave it.
-			return finish(out, text, copied)
+			return cuts
 		}
 		body := text[i : i+k]
 		if len(body) > 0 && (name == "style" || (name == "script" && !keepScript(rest[:end], body))) {
-			if out == nil {
-				out = make([]byte, 0, len(text))
-			}
-			out = append(out, text[copied:i]...)
-			copied = i + k
+			cuts = append(cuts, span{i, i + k})
 		}
 		i += k
 	}
-	return finish(out, text, copied)
+	return cuts
 }
 
-// finish appends what is left of text to out, or returns text unchanged
-// when nothing was removed.
-func finish(out, text []byte, copied int) []byte {
-	if out == nil {
-		return text
-	}
-	return append(out, text[copied:]...)
-}
-
-// keepScript reports whether a script's content must stay: data blocks
-// (a type naming JSON) and contents the tokenizer may read in its escaped
-// states.
+// keepScript reports whether a script's content must stay: JSON-LD (a
+// type naming ld+json), which metadata reads, and contents the tokenizer
+// may read in its escaped states. Other JSON data blocks (application/json
+// state dumps, often the largest scripts of a page) are emptied.
 func keepScript(tag, body []byte) bool {
-	return bytes.Contains(bytes.ToLower(tag), []byte("json")) || bytes.Contains(body, []byte("<!--"))
+	return containsFold(tag, "ld+json") || bytes.Contains(body, []byte("<!--"))
+}
+
+// containsFold reports whether s holds the lower-case ASCII word w in any
+// case, without allocating.
+func containsFold(s []byte, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for j < len(w) && lowerASCII(s[i+j]) == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutReader reads text without the byte ranges in cuts (sorted, not
+// overlapping), so the parser gets an emptied page without a copy of it.
+type cutReader struct {
+	text []byte
+	cuts []span
+	pos  int
+}
+
+func (r *cutReader) Read(p []byte) (int, error) {
+	for len(r.cuts) > 0 && r.pos >= r.cuts[0].start {
+		r.pos = max(r.pos, r.cuts[0].end)
+		r.cuts = r.cuts[1:]
+	}
+	if r.pos >= len(r.text) {
+		return 0, io.EOF
+	}
+	end := len(r.text)
+	if len(r.cuts) > 0 {
+		end = r.cuts[0].start
+	}
+	n := copy(p, r.text[r.pos:end])
+	r.pos += n
+	return n, nil
 }
 
 // commentEnd returns the length of the comment that starts s ("<!--"),

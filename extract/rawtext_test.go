@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,6 +62,8 @@ func TestEmptyRawText(t *testing.T) {
 		{"script and style emptied", `<p>a<script>var x = "<p>";</script>b<style>p{}</style></p>`, `<p>a<script></script>b<style></style></p>`},
 		{"upper case tags", `<SCRIPT type="text/javascript">x()</SCRIPT ><p>t`, `<SCRIPT type="text/javascript"></SCRIPT ><p>t`},
 		{"json-ld kept", `<script type="application/ld+json">{"a":1}</script>`, `<script type="application/ld+json">{"a":1}</script>`},
+		{"json-ld kept in any case", `<script type="Application/LD+JSON">{"a":1}</script>`, `<script type="Application/LD+JSON">{"a":1}</script>`},
+		{"other json emptied", `<script id="__NEXT_DATA__" type="application/json">{"props":{}}</script>`, `<script id="__NEXT_DATA__" type="application/json"></script>`},
 		{"escaped script kept", `<script><!--<script>x</script>--></script>`, `<script><!--<script>x</script>--></script>`},
 		{"script in comment", `<!-- <script> --><p>body</p><script>y</script>`, `<!-- <script> --><p>body</p><script></script>`},
 		{"script in attribute", `<a title="<script>">link</a><p>body</p><script>z</script>`, `<a title="<script>">link</a><p>body</p><script></script>`},
@@ -82,6 +85,36 @@ func TestEmptyRawText(t *testing.T) {
 				t.Errorf("emptied page parses differently: %v", err)
 			}
 		})
+	}
+}
+
+// readCut reads text through a cutReader in reads of at most size bytes.
+func readCut(text []byte, size int) string {
+	r := &cutReader{text: text, cuts: rawTextCuts(text)}
+	var b strings.Builder
+	buf := make([]byte, size)
+	for {
+		n, err := r.Read(buf)
+		b.Write(buf[:n])
+		if err == io.EOF {
+			return b.String()
+		}
+	}
+}
+
+func TestCutReader(t *testing.T) {
+	page := []byte(`<style>a{}</style><p>x</p><script>1</script><script>2</script><p>y</p><script>3</script>`)
+	want := string(emptyRawText(page))
+	if want != `<style></style><p>x</p><script></script><script></script><p>y</p><script></script>` {
+		t.Fatalf("emptyRawText = %q", want)
+	}
+	for _, size := range []int{1, 2, 5, 4096} {
+		if got := readCut(page, size); got != want {
+			t.Errorf("reads of %d bytes: %q, want %q", size, got, want)
+		}
+	}
+	if got := readCut([]byte("plain"), 3); got != "plain" {
+		t.Errorf("no cuts: %q", got)
 	}
 }
 
@@ -134,6 +167,9 @@ func FuzzEmptyRawText(f *testing.F) {
 			t.Skip("NUL bytes are replaced by the tokenizer in ways this scan does not mirror")
 		}
 		out := emptyRawText([]byte(in))
+		if read := readCut([]byte(in), 7); read != string(out) {
+			t.Fatalf("cutReader gives %q, emptyRawText %q", read, out)
+		}
 		if len(out) > len(in) {
 			t.Fatalf("output grew: %q -> %q", in, out)
 		}
