@@ -1,8 +1,10 @@
 package scraper
 
 import (
+	"encoding/json"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -67,6 +69,9 @@ func TestCrawlSecondRunSkips(t *testing.T) {
 	if second.Articles != 0 || second.Skipped != 4 || len(second.Outputs) != 0 {
 		t.Errorf("second run: %d articles, %d skipped, outputs %v; want 0, 4 (the AMP copy included), none",
 			second.Articles, second.Skipped, second.Outputs)
+	}
+	if b, _ := json.Marshal(second); !strings.Contains(string(b), `"outputs":[]`) {
+		t.Errorf("summary JSON %s: want outputs [], not null", b)
 	}
 	if recs := readRecords(t, dedupeConfig(dir, site.URL).Output.Dir); len(recs) != 3 {
 		t.Errorf("%d records over both runs, want 3", len(recs))

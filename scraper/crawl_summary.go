@@ -17,7 +17,7 @@ type Summary struct {
 	Finished time.Time     `json:"finished"`
 	Duration time.Duration `json:"-"` // JSON: "duration_s", seconds
 
-	Pages      int `json:"pages"`      // HTTP responses received (any status)
+	Pages      int `json:"pages"`      // HTTP responses received (any status; robots.txt not counted)
 	Articles   int `json:"articles"`   // records written
 	Unchanged  int `json:"unchanged"`  // known articles revalidated: 304, or the same content
 	Skipped    int `json:"skipped"`    // known articles not fetched (no refresh)
@@ -119,6 +119,6 @@ func (t *tally) summary() *Summary {
 	for k, v := range t.s.ByError {
 		s.ByError[k] = v
 	}
-	s.Outputs = append([]string(nil), t.s.Outputs...)
+	s.Outputs = append(make([]string, 0, len(t.s.Outputs)), t.s.Outputs...) // [] in JSON, not null
 	return &s
 }
