@@ -99,9 +99,12 @@ func (r *reader) headline() string {
 			return t
 		}
 	}
+	// A headline the publisher states in JSON-LD, a meta tag or microdata
+	// is kept as written: only the <title> element carries a suffix the
+	// CMS appends on its own.
 	for _, c := range []string{r.ldHeadline(), r.meta.first(metaTitleKeys[:len(metaTitleKeys)-1]...), r.md.Headline} {
 		if c = collapse(c); c != "" {
-			return stripSite(c, r.names)
+			return c
 		}
 	}
 	if t, ok := textOf(r.ix.title, maxSelectedBytes); ok && t != "" {
