@@ -87,7 +87,7 @@ func TestKeepBlocksHeadline(t *testing.T) {
 func TestIsAdLabel(t *testing.T) {
 	for text, want := range map[string]bool{
 		"Advertisement": true, "ADVERTISEMENT": true, "- Advertisement -": true, "Anzeige": true,
-		"Iklan": true, "광고": true, "Advertisement feature: how we test phones": false,
+		"Iklan": true, "광고": true, "Advert": true, "ADVERTISEMENTS": true, "Advertisement feature: how we test phones": false,
 		"Ad": true, "Add": false, "The ad campaign cost £4m.": false, "": false,
 	} {
 		if got := isAdLabel(text); got != want {
