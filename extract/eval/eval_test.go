@@ -104,6 +104,15 @@ func TestBylineMatch(t *testing.T) {
 		{"Jane Doe", "Jane Doe Staff Writer April 3 2020", false}, // mostly not the truth's
 		{"Stella Kim, Jennifer Jett", "Stella Kim and Jennifer Jett", true},
 		{"Jane Doe", "", false},
+		// A dateline in the truth is not part of the name...
+		{"By Nathan Willis\n March 25, 2015", "Nathan Willis", true},
+		{"By GILLIAN MOHNEY March 11, 2015 3:46 PM", "Gillian Mohney", true},
+		// ...but every name token still must be there, and words that are
+		// neither name nor date still count.
+		{"By Nathan Willis March 25, 2015", "Nathan", false},
+		{"April 28, 2019 at 6:01 am Updated April 29, 2019", "Benjamin Romano", false},
+		{"Jane Doe", "Jane Doe, March 25, 2015", false},
+		{"By Jane Doe 2015", "Jane2015", false},
 	}
 	for _, tt := range tests {
 		if got := BylineMatch(tt.truth, tt.pred); got != tt.want {
