@@ -33,8 +33,7 @@ func TestRefine(t *testing.T) {
 				strings.Repeat(`<li><a href=/t>Teaser</a>`+para("Summary")+`</li>`, 4) + `</ul></div>`,
 			"best", "best"},
 		{"a body marker holding too little",
-			`<div id=best><div class="article-body">` + para("A") + `</div><ul>` +
-				strings.Repeat(`<li><a href=/t>Teaser</a>`+para("Summary")+`</li>`, 8) + `</ul></div>`,
+			`<div id=best><div class="article-body">` + para("A") + `</div>` + strings.Repeat(para("Prose"), 8) + `</div>`,
 			"best", "best"},
 		{"a body split into marked chunks is kept whole",
 			`<div id=best><div><div class="article__body">` + para("A") + para("B") + para("C") + para("D") + `</div></div><div class=ad-rail>Ad</div>` +

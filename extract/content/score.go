@@ -41,11 +41,21 @@ var blockTags = map[atom.Atom]bool{
 
 // stats are the text measures of a subtree.
 type stats struct {
-	text  int // all text
-	link  int // text inside links
-	para  int // text of good paragraphs
-	paras int // number of good paragraphs
+	text  int  // all text
+	link  int  // text inside links
+	para  int  // text of good paragraphs
+	paras int  // number of good paragraphs
+	lead  lead // whether its text starts inside a link
 }
+
+// lead is what a subtree's text starts with.
+type lead uint8
+
+const (
+	leadNone lead = iota // no text
+	leadLink             // a link: a teaser's headline
+	leadText
+)
 
 func (s stats) score() float64 {
 	loose := s.text - s.para - s.link
@@ -80,6 +90,7 @@ func findMain(root *html.Node) *html.Node {
 func (s *scorer) walk(n *html.Node, inLink bool) (stats, inline) {
 	var st stats
 	var in inline
+	var run teaserRun
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
@@ -89,6 +100,12 @@ func (s *scorer) walk(n *html.Node, inLink bool) (stats, inline) {
 			if inLink {
 				in.link += l
 				st.link += l
+			}
+			if l > 0 && st.lead == leadNone {
+				st.lead = leadText
+				if inLink {
+					st.lead = leadLink
+				}
 			}
 		case html.ElementNode:
 			if droppedTags[c.DataAtom] {
@@ -101,8 +118,13 @@ func (s *scorer) walk(n *html.Node, inLink bool) (stats, inline) {
 			st.paras += cs.paras
 			in.text += cin.text
 			in.link += cin.link
+			if st.lead == leadNone {
+				st.lead = cs.lead
+			}
+			run.add(c, cs, &st)
 		}
 	}
+	run.end(&st)
 	if n.Type != html.ElementNode || !blockTags[n.DataAtom] {
 		return st, in
 	}
