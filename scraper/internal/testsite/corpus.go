@@ -57,13 +57,14 @@ func (c *corpus) Len() int { return len(c.pages) }
 
 // page is real page (n-1) mod Len with a canonical link to canonical.
 func (c *corpus) page(n int, canonical string) []byte {
+	return bytes.Join(c.parts(n, canonical), nil)
+}
+
+// parts is page in three pieces (before the link, the link, after it),
+// so that a server can send it without copying the page.
+func (c *corpus) parts(n int, canonical string) [][]byte {
 	i := (n - 1) % len(c.pages)
 	p, at := c.pages[i], c.at[i]
 	link := `<link rel="canonical" href="` + html.EscapeString(canonical) + `">`
-	var b bytes.Buffer
-	b.Grow(len(p) + len(link))
-	b.Write(p[:at])
-	b.WriteString(link)
-	b.Write(p[at:])
-	return b.Bytes()
+	return [][]byte{p[:at], []byte(link), p[at:]}
 }
