@@ -158,10 +158,12 @@ func readSummary(t *testing.T, path string) *scraper.Summary {
 	return &s
 }
 
-// TestKillAndResume runs the lede binary against the test site and stops
-// it mid-crawl, with SIGKILL and with SIGINT, then runs it again.
-func TestKillAndResume(t *testing.T) {
+// TestLedeCommand runs the lede binary against the test site: quick mode
+// to completion, then crawls stopped mid-way with SIGKILL and SIGINT and
+// run again.
+func TestLedeCommand(t *testing.T) {
 	bin := buildLede(t)
+	t.Run("quick mode", func(t *testing.T) { testQuickMode(t, bin) })
 	t.Run("SIGKILL", func(t *testing.T) { testKill(t, bin) })
 	t.Run("SIGINT", func(t *testing.T) { testInterrupt(t, bin) })
 	t.Run("SIGKILL Markdown", func(t *testing.T) { testKillMarkdown(t, bin) })
@@ -301,4 +303,27 @@ func testInterrupt(t *testing.T, bin string) {
 	}
 	recs, _ := allJSONL(t, out)
 	checkExactlyOnce(t, byCanonical(recs), site.Expected())
+}
+
+// testQuickMode crawls the test site without a configuration file: exit
+// 0, every article in the JSONL file the summary names.
+func testQuickMode(t *testing.T, bin string) {
+	site := testsite.Start(t, testsite.Options{Plain: true, Articles: 20})
+	dir := t.TempDir()
+	summary := filepath.Join(dir, "summary.json")
+	cmd := exec.Command(bin, "crawl", site.StartURL(), "--articles", site.ArticlePattern(), "--follow", site.FollowPattern(),
+		"--out", filepath.Join(dir, "out"), "--state", filepath.Join(dir, "state.db"), "--delay", "0", "--summary", summary)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("lede crawl: %v\n%s", err, out)
+	}
+	sum := readSummary(t, summary)
+	if sum.Articles != 20 || sum.Failed != 0 || len(sum.Outputs) != 1 {
+		t.Errorf("summary: %+v", sum)
+	}
+	recs, _ := allJSONL(t, filepath.Join(dir, "out"))
+	checkExactlyOnce(t, byCanonical(recs), site.Expected())
+	if !strings.Contains(string(out), "20 articles written") {
+		t.Errorf("no summary paragraph on stderr:\n%s", out)
+	}
 }
