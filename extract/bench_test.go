@@ -78,6 +78,12 @@ func BenchmarkExtract(b *testing.B) {
 			_, _ = e.Extract(Page{URL: "https://example.com/" + p.name, Body: p.body})
 		})
 	})
+	b.Run("full+markdown", func(b *testing.B) {
+		e := Extractor{Markdown: true}
+		runCorpus(b, pages, total, func(p benchPage) {
+			_, _ = e.Extract(Page{URL: "https://example.com/" + p.name, Body: p.body})
+		})
+	})
 	// The stages below show where the time goes and the ceiling set by
 	// the HTML parser alone.
 	b.Run("decode", func(b *testing.B) {
