@@ -15,14 +15,20 @@
 //     text of its good paragraphs (blocks of at least minParagraph bytes,
 //     under maxLinkDensity of link text) minus its link text and a little
 //     of its loose short text. The best is the tightest element around
-//     the article's prose that does not drag in link lists.
+//     the article's prose that does not drag in link lists. Teaser lists
+//     (teaser.go: three or more alike siblings, each a linked headline and
+//     a short summary) count as loose text, not prose.
 //   - refine (refine.go) narrows the winner to what the markup itself
 //     marks as the article (<article>, <main>, itemprop=articleBody, a
 //     strong class like "article-body") when that holds most of the
-//     winner's prose, and to the first of several appended <article>s.
+//     winner's prose; to the page's one explicit body marker when it
+//     holds a quarter (teaser grids can outweigh a short article); and to
+//     the first of several appended <article>s. A body split into several
+//     marked chunks is kept whole.
 //   - render (text.go) turns the chosen element into blocks with HTML's
 //     white-space collapsing; Extract then drops blocks that are link
-//     lists ("Read more: ...") or repeat the headline.
+//     lists ("Read more: ..."), ad labels (labels.go: "Advertisement",
+//     "Anzeige", "광고"...) or repeat the headline.
 //
 // Options pin what the heuristics miss: Body (a CSS selector of the
 // container, trusted as is), Remove (selectors cut before anything else).
