@@ -159,13 +159,14 @@ func readSummary(t *testing.T, path string) *scraper.Summary {
 }
 
 // TestLedeCommand runs the lede binary against the test site: quick mode
-// to completion, then crawls stopped mid-way with SIGKILL and SIGINT and
-// run again.
+// to completion, then crawls stopped mid-way with SIGKILL, SIGINT and
+// SIGTERM and run again.
 func TestLedeCommand(t *testing.T) {
 	bin := buildLede(t)
 	t.Run("quick mode", func(t *testing.T) { testQuickMode(t, bin) })
 	t.Run("SIGKILL", func(t *testing.T) { testKill(t, bin) })
-	t.Run("SIGINT", func(t *testing.T) { testInterrupt(t, bin) })
+	t.Run("SIGINT", func(t *testing.T) { testInterrupt(t, bin, os.Interrupt) })
+	t.Run("SIGTERM", func(t *testing.T) { testInterrupt(t, bin, syscall.SIGTERM) })
 	t.Run("SIGKILL Markdown", func(t *testing.T) { testKillMarkdown(t, bin) })
 }
 
@@ -258,9 +259,9 @@ func testKill(t *testing.T, bin string) {
 	}
 }
 
-// testInterrupt stops a crawl with SIGINT: exit 130, whole output, a
-// summary saying interrupted; the next run finishes the rest.
-func testInterrupt(t *testing.T, bin string) {
+// testInterrupt stops a crawl with sig (SIGINT, SIGTERM): exit 130, whole
+// output, a summary saying interrupted; the next run finishes the rest.
+func testInterrupt(t *testing.T, bin string, sig os.Signal) {
 	site := testsite.Start(t, killSite)
 	dir := t.TempDir()
 	config := writeConfig(t, dir, site)
@@ -268,8 +269,8 @@ func testInterrupt(t *testing.T, bin string) {
 
 	first := startLede(t, bin, dir, config, filepath.Join(dir, "summary1.json"))
 	waitForLines(t, first, out, 10)
-	if err := first.cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatalf("SIGINT: %v", err)
+	if err := first.cmd.Process.Signal(sig); err != nil {
+		t.Fatalf("%v: %v", sig, err)
 	}
 	if code := first.wait(t); code != 130 {
 		t.Errorf("interrupted run: exit %d, want 130:\n%s", code, first.log(t))
@@ -286,7 +287,7 @@ func testInterrupt(t *testing.T, bin string) {
 		t.Errorf("interrupted run: summary says %d articles, files hold %d", sum1.Articles, len(recs1))
 	}
 	if len(recs1) >= len(site.Expected()) {
-		t.Fatalf("the run finished before SIGINT (%d records); nothing left to resume", len(recs1))
+		t.Fatalf("the run finished before %v (%d records); nothing left to resume", sig, len(recs1))
 	}
 
 	site.ResetCounters()

@@ -319,3 +319,24 @@ func TestCrawlProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestCrawlUnwritableOutput: an output directory that cannot be created
+// stops the crawl before any request, with status 1 naming it.
+func TestCrawlUnwritableOutput(t *testing.T) {
+	srv := miniSite(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "not-a-dir")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := quickArgs(srv, dir)
+	for i, a := range args {
+		if a == "--out" {
+			args[i+1] = filepath.Join(file, "out")
+		}
+	}
+	code, stderr := execute(t, args...)
+	if code != exitFailures || !strings.Contains(stderr, file) {
+		t.Errorf("exit %d, want %d naming %s:\n%s", code, exitFailures, file, stderr)
+	}
+}
