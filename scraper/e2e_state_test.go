@@ -145,3 +145,16 @@ func TestE2EMarkdown(t *testing.T) {
 		t.Errorf("%d Markdown files after the second run, want 8", n)
 	}
 }
+
+// TestE2ERefreshAliases: an article changed behind two URLs (its /amp twin)
+// or behind a redirect is written once by a refresh.
+func TestE2ERefreshAliases(t *testing.T) {
+	site := testsite.Start(t, testsite.Options{})
+	cfg := siteConfig(t.TempDir(), site)
+	crawl(t, cfg)
+	site.Change("/news/2")           // also served at /news/2/amp
+	site.Change("/news/moved-story") // reached through /news/old-story's 301
+	sum := crawl(t, cfg, scraper.WithRefresh(true))
+	got := byCanonical(outputs(t, sum))
+	checkExactlyOnce(t, got, []string{site.ArticleURL(2), site.URL + "/news/moved-story"})
+}
