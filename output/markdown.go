@@ -10,7 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,11 +30,15 @@ const (
 	// noSite names the directory of records with neither a site nor a URL
 	// host (`lede extract` on local files).
 	noSite = "_local"
+	// undatedDir holds articles without a published date, in place of
+	// <YYYY>/<MM>: it cannot collide with a year directory.
+	undatedDir = "undated"
 )
 
 // MarkdownDir writes each record as a Markdown file with YAML front
-// matter under a root directory:
-// root/<site>/<YYYY>/<MM>/<slug>-<hash>.md. Writes are atomic (temp file
+// matter under a root directory: root/<site>/<YYYY>/<MM>/<slug>-<hash>.md
+// for an article with a published date, root/<site>/undated/<slug>-<hash>.md
+// for one without. Writes are atomic (temp file
 // in the same directory, fsync, rename), so a reader never sees half a
 // file; re-writing a record replaces its file. It is safe for concurrent use.
 type MarkdownDir struct {
@@ -46,13 +49,17 @@ type MarkdownDir struct {
 // first Write.
 func NewMarkdownDir(root string) *MarkdownDir { return &MarkdownDir{root: root} }
 
-// PathFor is the file r is written to. It is deterministic: the site is
-// r.Site, else the host of the URL or canonical URL, else "_local"; the
-// year and month are those of the published date as printed, else of
-// FetchedAt in UTC, else of now; the name is a slug of the URL path (else
-// of the canonical URL or the source) plus a short hash of the record's
-// identity: its URL, else its source, so two URLs, or two input files
-// declaring one canonical URL, never share a file.
+// PathFor is the file r is written to. It depends only on the article's
+// identity and published date, never on when it was fetched, so fetching
+// an article again (a killed run's next start, another day) rewrites the
+// same file. The site is r.Site, else the host of the URL or canonical
+// URL, else "_local"; the directory below it is the year and month of the
+// published date as printed, or "undated" when there is none (neither
+// FetchedAt nor the modified date, which changes with each edit, would
+// stay put); the name is a slug of the URL path (else of the canonical URL
+// or the source) plus a short hash of the record's identity: its URL, else
+// its source, so two URLs, or two input files declaring one canonical URL,
+// never share a file.
 func (m *MarkdownDir) PathFor(r *Record) string {
 	a := r.Article
 	if a == nil {
@@ -66,21 +73,16 @@ func (m *MarkdownDir) PathFor(r *Record) string {
 	if site == "" {
 		site = noSite
 	}
-	var when time.Time
-	switch {
-	case !a.Published.IsZero():
-		when = a.Published.Time
-	case !r.FetchedAt.IsZero():
-		when = r.FetchedAt.UTC()
-	default:
-		when = time.Now().UTC()
-	}
 	sum := sha256.Sum256([]byte(key))
 	name := slugOf(firstNonEmpty(a.URL, a.CanonicalURL, a.Source))
 	if name != "" {
 		name += "-"
 	}
 	name += hex.EncodeToString(sum[:])[:hashHexLen] + ".md"
+	if a.Published.IsZero() {
+		return filepath.Join(m.root, site, undatedDir, name)
+	}
+	when := a.Published.Time
 	return filepath.Join(m.root, site, fmt.Sprintf("%04d", when.Year()), fmt.Sprintf("%02d", int(when.Month())), name)
 }
 

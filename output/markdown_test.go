@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -160,21 +161,25 @@ func TestPathFor(t *testing.T) {
 			Record{Site: "yonhap", FetchedAt: fetched, Article: &extract.Article{URL: "https://www.yna.co.kr/view/AKR20261101.html",
 				Published: extract.Timestamp{Time: time.Date(2026, 11, 1, 0, 30, 0, 0, kst), Zoned: true}}},
 			"root/yonhap/2026/11/akr20261101-HASH.md"},
-		{"fetched date when unpublished",
+		{"undated when unpublished, whatever the fetch date",
 			Record{Site: "yonhap", FetchedAt: fetched, Article: &extract.Article{URL: "https://www.yna.co.kr/news/"}},
-			"root/yonhap/2025/03/news-HASH.md"},
+			"root/yonhap/undated/news-HASH.md"},
+		{"undated, not the modified date, which changes with edits",
+			Record{Site: "yonhap", FetchedAt: fetched, Article: &extract.Article{URL: "https://www.yna.co.kr/news/",
+				Modified: extract.Timestamp{Time: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), Zoned: true}}},
+			"root/yonhap/undated/news-HASH.md"},
 		{"host when no site, query in slug",
 			Record{FetchedAt: fetched, Article: &extract.Article{URL: "https://Example.COM/article.php?id=42"}},
-			"root/example.com/2025/03/article-id-42-HASH.md"},
+			"root/example.com/undated/article-id-42-HASH.md"},
 		{"local file",
 			Record{FetchedAt: fetched, Article: &extract.Article{Source: "pages/Story One.html"}},
-			"root/_local/2025/03/story-one-HASH.md"},
+			"root/_local/undated/story-one-HASH.md"},
 		{"root path has no slug",
 			Record{Site: "s", FetchedAt: fetched, Article: &extract.Article{URL: "https://example.com/"}},
-			"root/s/2025/03/HASH.md"},
+			"root/s/undated/HASH.md"},
 		{"korean slug, hostile site name",
 			Record{Site: "../evil site", FetchedAt: fetched, Article: &extract.Article{URL: "https://example.kr/%EB%89%B4%EC%8A%A4/%EC%86%8D%EB%B3%B4"}},
-			"root/evil-site/2025/03/속보-HASH.md"},
+			"root/evil-site/undated/속보-HASH.md"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -189,6 +194,31 @@ func TestPathFor(t *testing.T) {
 				t.Errorf("PathFor = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPathForUndatedRefetch: an undated article fetched again on another
+// day (a run killed before it recorded the article) goes to the same file.
+func TestPathForUndatedRefetch(t *testing.T) {
+	root := t.TempDir()
+	m := NewMarkdownDir(root)
+	a := &extract.Article{URL: "https://ex.com/news/story-1", Headline: "Story", Body: "Text."}
+	for _, fetched := range []time.Time{
+		time.Date(2026, 11, 30, 23, 59, 0, 0, time.UTC),
+		time.Date(2026, 12, 1, 0, 1, 0, 0, time.UTC),
+	} {
+		mustNoErr(t, m.Write(&Record{Site: "s", FetchedAt: fetched, Status: 200, Article: a}))
+	}
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	})
+	mustNoErr(t, err)
+	if len(files) != 1 {
+		t.Errorf("two fetches of one undated article wrote %d files %v, want 1", len(files), files)
 	}
 }
 
@@ -220,8 +250,8 @@ func TestPathForInputsSharingACanonicalURL(t *testing.T) {
 		t.Fatalf("both inputs go to %s", p1)
 	}
 	for _, p := range []string{p1, p2} {
-		if dir, base := filepath.Dir(p), filepath.Base(p); dir != filepath.Join("root", "ex.com", "2026", "01") || !strings.HasPrefix(base, "story-1-") {
-			t.Errorf("%s: want root/ex.com/2026/01/story-1-<hash>.md", p)
+		if dir, base := filepath.Dir(p), filepath.Base(p); dir != filepath.Join("root", "ex.com", "undated") || !strings.HasPrefix(base, "story-1-") {
+			t.Errorf("%s: want root/ex.com/undated/story-1-<hash>.md", p)
 		}
 	}
 }
