@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lede-news/lede/scraper"
 	"github.com/lede-news/lede/scraper/internal/testsite"
 )
 
@@ -213,4 +214,39 @@ func TestE2ERobotsStatus(t *testing.T) {
 			t.Errorf("robots.txt 404: private article written %d times, %d blocked; want all allowed", got[site.URL+"/private/news/secret"], sum.Blocked)
 		}
 	})
+}
+
+// TestE2ETwoSites: two sites in one run write one file each, their own
+// articles only; WithSites crawls only the named one.
+func TestE2ETwoSites(t *testing.T) {
+	a := testsite.Start(t, testsite.Options{Plain: true, Articles: 7})
+	b := testsite.Start(t, testsite.Options{Plain: true, Articles: 5, Sections: 2})
+	dir := t.TempDir()
+	cfg := siteConfig(dir, a)
+	second := siteConfig(dir, b).Sites[0]
+	second.Name = "other"
+	cfg.Sites = append(cfg.Sites, second)
+
+	only := crawl(t, cfg, scraper.WithSites("other"))
+	if a.TotalRequests() != 0 || only.Articles != 5 {
+		t.Errorf("WithSites(other): site ledger got %d requests, %d articles written", a.TotalRequests(), only.Articles)
+	}
+	sum := crawl(t, cfg)
+	if len(sum.Outputs) != 1 || sum.Articles != 7 {
+		t.Errorf("second run: %d articles in %v, want ledger's 7 in one file", sum.Articles, sum.Outputs)
+	}
+	recs, files := allJSONL(t, cfg.Output.Dir)
+	if len(files) != 2 {
+		t.Errorf("files %v, want one per site", files)
+	}
+	for _, r := range recs {
+		wantSite := "ledger"
+		if strings.HasPrefix(r.Article.URL, b.URL) {
+			wantSite = "other"
+		}
+		if r.Site != wantSite {
+			t.Errorf("%s written as site %q", r.Article.URL, r.Site)
+		}
+	}
+	checkExactlyOnce(t, byCanonical(recs), append(a.Expected(), b.Expected()...))
 }
