@@ -57,6 +57,11 @@ func classify(n *html.Node) hint {
 			id = a.Val
 		}
 	}
+	if isHeadingSlug(id) {
+		// "sharing-with-a-single-developer" anchors a section heading: it
+		// names the section's topic, not a page component.
+		id = ""
+	}
 	if class == "" && id == "" {
 		return hintNone
 	}
@@ -103,6 +108,17 @@ func classify(n *html.Node) hint {
 		}
 	}
 	return h
+}
+
+// minSlugWords is the fewest hyphen-joined words of an id that reads as
+// a heading's slug: component names run to two or three ("post-share-bar",
+// "most-read-list"), slugs to a phrase.
+const minSlugWords = 5
+
+// isHeadingSlug reports ids made of minSlugWords or more hyphen-joined
+// words, as documentation and blog generators make from headings.
+func isHeadingSlug(id string) bool {
+	return id != "" && strings.Count(id, "-")+1 >= minSlugWords && !strings.ContainsAny(id, " _")
 }
 
 // classifyUnicode is classify for class and id values with non-ASCII

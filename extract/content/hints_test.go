@@ -26,6 +26,9 @@ func TestClassify(t *testing.T) {
 		{"story", "main", hintContent},
 		{"article-body share", "", hintBoilerplate}, // chrome wins over content
 		{"related-stories", "", hintBoilerplate},
+		{"section", "sharing-with-a-single-developer", hintNone}, // a heading's slug names a topic
+		{"", "most-read-stories-list", hintBoilerplate},          // four words: a component name
+		{"sharing-with-a-single-developer", "", hintBoilerplate}, // only ids are read as slugs
 	}
 	for _, tt := range tests {
 		n := &html.Node{Type: html.ElementNode, Data: "div"}
