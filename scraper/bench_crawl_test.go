@@ -194,8 +194,12 @@ func BenchmarkCrawlKnown100k(b *testing.B) {
 	measure(b, site, func(dir string) *scraper.Config {
 		cfg := benchConfig(dir, site)
 		copyFile(b, seeded, cfg.State.Path)
+		site.ResetCounters()
 		return cfg
 	}, benchKnownNew)
+	if n := site.ArticleRequests(); n != benchKnownNew {
+		b.Errorf("last run made %d article requests, want %d (only the new ones)", n, benchKnownNew)
+	}
 }
 
 // seedState records articles 1..n of site as known, as a crawl would have.
