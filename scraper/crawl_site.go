@@ -36,8 +36,9 @@ func (s *siteRun) seed() {
 		for _, h := range spec.hosts {
 			listed := false
 			if rules := s.r.robots[h]; rules != nil {
+				robotsURL := spec.hostURL(h) + "/robots.txt"
 				for _, raw := range rules.Sitemaps() {
-					if u, ok := s.onSiteURL(raw); ok {
+					if u, ok := s.onSiteURL(robotsURL, raw); ok {
 						jobs = append(jobs, s.sitemapJob(u, false)...)
 						listed = true
 					}
@@ -89,9 +90,15 @@ func (s *siteRun) sitemapJob(u string, optional bool) []job {
 	return s.pageJob(u, kindSitemap, 0, optional)
 }
 
-// onSiteURL normalizes raw and reports whether it is on the site.
-func (s *siteRun) onSiteURL(raw string) (string, bool) {
-	n, err := urlnorm.Normalize(raw)
+// onSiteURL resolves raw, as written in the document at base (robots.txt,
+// a sitemap or a feed: they may hold relative URLs), normalizes it and
+// reports whether it is on the site.
+func (s *siteRun) onSiteURL(base, raw string) (string, bool) {
+	bu, err := url.Parse(base)
+	if err != nil {
+		return "", false
+	}
+	n, err := urlnorm.Resolve(bu, raw)
 	if err != nil {
 		return "", false
 	}
@@ -180,27 +187,28 @@ func (s *siteRun) page(j job) {
 		}
 		var jobs []job
 		for _, raw := range maps {
-			if u, ok := s.onSiteURL(raw); ok {
+			if u, ok := s.onSiteURL(resp.url, raw); ok {
 				jobs = append(jobs, s.sitemapJob(u, false)...)
 			}
 		}
 		s.front.push(jobs...)
-		s.entries(pages)
+		s.entries(resp.url, pages)
 	case kindFeed:
 		entries, err := discover.ParseFeed(resp.body)
 		if err != nil {
 			s.fail(j.url, "feed", err)
 			return
 		}
-		s.entries(entries)
+		s.entries(resp.url, entries)
 	}
 }
 
-// entries queues the sitemap or feed entries that are the site's articles.
-func (s *siteRun) entries(entries []discover.Entry) {
+// entries queues the sitemap or feed entries that are the site's articles,
+// resolving them against base, the document's URL.
+func (s *siteRun) entries(base string, entries []discover.Entry) {
 	var arts []string
 	for _, e := range entries {
-		if u, ok := s.onSiteURL(e.URL); ok && matchAny(s.spec.site.Articles, u) {
+		if u, ok := s.onSiteURL(base, e.URL); ok && matchAny(s.spec.site.Articles, u) {
 			arts = append(arts, u)
 		}
 	}
