@@ -52,3 +52,33 @@ func TestCrawlRelativeEntries(t *testing.T) {
 		t.Errorf("failed %d (%v), want 0", sum.Failed, sum.ByError)
 	}
 }
+
+// TestCrawlBrokenDiscovery checks that a sitemap or feed cut short still
+// yields the entries read before the break, and counts as a failure.
+func TestCrawlBrokenDiscovery(t *testing.T) {
+	site := newNewsSite(t)
+	site.serveText("/robots.txt", "text/plain", "Sitemap: "+site.URL+"/sitemap.xml\n")
+	site.serveText("/sitemap.xml", "application/xml", `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>`+site.URL+`/news/1</loc></url>
+<url><loc>`+site.URL+`/news/2</loc></url>
+<url><loc>`+site.URL+`/news/9</lo`)
+	site.serveText("/feed.xml", "application/rss+xml", `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Test</title>
+<item><title>Three</title><link>`+site.URL+`/news/3</link></item>
+<item><title>Eight</title><link>`+site.URL+`/news/8</li`)
+	for _, p := range []string{"/news/1", "/news/2", "/news/3", "/news/8", "/news/9"} {
+		site.article(p, p)
+	}
+	cfg := testConfig(t.TempDir(), site.URL, nil, []string{`/news/\d+`})
+	cfg.Sites[0].Sitemaps = true
+	cfg.Sites[0].Feeds = []string{site.URL + "/feed.xml"}
+	sum := runCrawl(t, cfg)
+	got := canonicals(readRecords(t, cfg.Output.Dir))
+	if want := urls(site.URL, "/news/1", "/news/2", "/news/3"); !slices.Equal(got, want) {
+		t.Errorf("wrote %v, want %v", got, want)
+	}
+	if want := map[string]int{"sitemap": 1, "feed": 1}; !mapsEqual(sum.ByError, want) {
+		t.Errorf("errors %v, want %v", sum.ByError, want)
+	}
+}

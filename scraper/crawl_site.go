@@ -176,14 +176,15 @@ func (s *siteRun) page(j job) {
 		}
 		s.follow(pageLinks(resp.body, resp.contentType, base), j.depth+1)
 	case kindSitemap:
+		// A sitemap cut short still lists the entries before the break:
+		// they are queued, and the break is counted.
 		pages, maps, err := discover.ParseSitemap(resp.body)
 		if err != nil {
-			if j.optional {
+			if j.optional && len(pages) == 0 && len(maps) == 0 {
 				s.log.Debug("no sitemap", "url", j.url, "err", err)
 			} else {
 				s.fail(j.url, "sitemap", err)
 			}
-			return
 		}
 		var jobs []job
 		for _, raw := range maps {
@@ -197,7 +198,6 @@ func (s *siteRun) page(j job) {
 		entries, err := discover.ParseFeed(resp.body)
 		if err != nil {
 			s.fail(j.url, "feed", err)
-			return
 		}
 		s.entries(resp.url, entries)
 	}
