@@ -201,3 +201,23 @@ func mdFiles(t *testing.T, dir string) []string {
 	}
 	return files
 }
+
+// allJSONLQuiet counts the complete lines of the *.jsonl files under dir,
+// for polling from a goroutine (no test failures).
+func allJSONLQuiet(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".jsonl") {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			n += bytes.Count(b, []byte{'\n'})
+		}
+		return nil
+	})
+	return n, err
+}

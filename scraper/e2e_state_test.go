@@ -1,9 +1,11 @@
 package scraper_test
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lede-news/lede/scraper"
 	"github.com/lede-news/lede/scraper/internal/testsite"
@@ -157,4 +159,46 @@ func TestE2ERefreshAliases(t *testing.T) {
 	sum := crawl(t, cfg, scraper.WithRefresh(true))
 	got := byCanonical(outputs(t, sum))
 	checkExactlyOnce(t, got, []string{site.ArticleURL(2), site.URL + "/news/moved-story"})
+}
+
+// TestE2EPendingSurvivesInterrupt: articles a stopped run discovered (here
+// only through a sitemap) are fetched by the next run even when nothing
+// leads to them any more: they were recorded as pending.
+func TestE2EPendingSurvivesInterrupt(t *testing.T) {
+	site := testsite.Start(t, testsite.Options{Plain: true, Articles: 40, ArticleDelay: 30 * time.Millisecond})
+	dir := t.TempDir()
+	cfg := siteConfig(dir, site)
+	cfg.Crawl.PerHost = 1
+	cfg.Sites[0].Follow, cfg.Sites[0].Feeds = nil, nil // the home page leads nowhere: the sitemap is the only way
+
+	ctx, cancel := context.WithTimeout(context.Background(), e2eTimeout)
+	defer cancel()
+	go func() { // stop the run once it has written a few records
+		for ctx.Err() == nil {
+			if recs, _ := allJSONLQuiet(cfg.Output.Dir); recs >= 3 {
+				cancel()
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
+	c, err := scraper.NewCrawler(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := c.Run(ctx)
+	if first == nil || !first.Interrupted || err == nil {
+		t.Fatalf("first run: %+v, %v; want an interrupted summary and the context's error", first, err)
+	}
+	if first.Articles >= 40 {
+		t.Fatalf("first run wrote all %d articles before the stop", first.Articles)
+	}
+
+	cfg.Sites[0].Sitemaps = false // nothing leads to the articles now
+	second := crawl(t, cfg)
+	if second.Articles != 40-first.Articles {
+		t.Errorf("second run wrote %d, want the %d pending", second.Articles, 40-first.Articles)
+	}
+	recs, _ := allJSONL(t, cfg.Output.Dir)
+	checkExactlyOnce(t, byCanonical(recs), site.Expected())
 }
