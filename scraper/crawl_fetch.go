@@ -29,43 +29,22 @@ var (
 	errDropped   = errors.New("request dropped: the crawl is stopping")
 )
 
-// headerContentType is where rawCharset keeps a response's Content-Type
-// while colly sees only its media type.
-const headerContentType = "X-Lede-Content-Type"
-
-// rawCharset keeps colly from re-encoding bodies. Colly converts a body to
-// UTF-8 whenever the Content-Type header names a charset (DetectCharset
-// only governs the case without one), trusting a header that news sites
-// often get wrong. Extraction decodes by its own rules (BOM, header, meta,
-// sniffing) and wants the raw bytes, so this hands colly the media type
-// alone and keeps the full header under headerContentType.
-type rawCharset struct{ next http.RoundTripper }
-
-func (t rawCharset) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := t.next.RoundTrip(req)
-	if err != nil || resp == nil {
-		return resp, err
-	}
-	if ct := resp.Header.Get("Content-Type"); ct != "" {
-		mt, _, _ := strings.Cut(ct, ";")
-		resp.Header.Set(headerContentType, ct)
-		resp.Header.Set("Content-Type", strings.TrimSpace(mt))
-	}
-	return resp, nil
-}
-
 // newTransport is the run's one transport: overall concurrency, timeouts,
-// retries with backoff and Retry-After, the body cap, gzip.
+// retries with backoff and Retry-After, the body cap, gzip, and the bodies
+// as sent (see collyTransport).
 func (c *Crawler) newTransport() http.RoundTripper {
 	cc := c.cfg.Crawl
-	return rawCharset{&fetch.Transport{
-		UserAgent:   c.userAgent(),
-		Timeout:     cc.Timeout,
-		Retries:     cc.Retries,
-		MaxBody:     c.maxBody(),
-		Concurrency: max(cc.Concurrency, 1),
-		Logger:      c.logger,
-	}}
+	return &collyTransport{
+		next: &fetch.Transport{
+			UserAgent:   c.userAgent(),
+			Timeout:     cc.Timeout,
+			Retries:     cc.Retries,
+			MaxBody:     c.maxBody(),
+			Concurrency: max(cc.Concurrency, 1),
+			Logger:      c.logger,
+		},
+		maxBody: c.maxBody(),
+	}
 }
 
 func (c *Crawler) userAgent() string {
@@ -114,7 +93,7 @@ func (s *siteRun) newCollector() (*colly.Collector, error) {
 	c.IgnoreRobotsTxt = true
 	c.Async = false
 	c.ParseHTTPErrorResponse = true // every status reaches OnResponse (304 included)
-	c.DetectCharset = false         // extraction decodes; see rawCharset
+	c.DetectCharset = false         // extraction decodes; see collyTransport
 	c.CheckHead = false
 	c.MaxRequests = 0
 	c.Context = r.ctx
