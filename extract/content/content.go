@@ -56,8 +56,9 @@ func fallback(opts Options) Result {
 	return Result{Text: strings.TrimSpace(opts.ArticleBody)}
 }
 
-// keepBlocks drops link lists, ad labels and a repeat of the headline. A
-// pinned container is trusted: only the headline repeat is dropped.
+// keepBlocks drops link lists, ad labels, a repeat of the headline and
+// section labels left at the end. A pinned container is trusted: only the
+// headline repeat is dropped.
 func keepBlocks(blocks []block, headline string, pinned bool) []block {
 	// Block text is white-space collapsed already (render), so comparing
 	// it with the collapsed headline ignores case and white space, as the
@@ -72,6 +73,9 @@ func keepBlocks(blocks []block, headline string, pinned bool) []block {
 			continue
 		}
 		out = append(out, b)
+	}
+	if !pinned {
+		out = trimSectionLabels(out)
 	}
 	return out
 }

@@ -95,3 +95,26 @@ func TestIsAdLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimSectionLabels(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want int // blocks kept
+	}{
+		{[]string{"Body text.", "Comments"}, 1},
+		{[]string{"Body text.", "You may also like:", "TAGS"}, 1},
+		{[]string{"Body text.", "Comments", "Last paragraph."}, 3}, // only at the end
+		{[]string{"Comments"}, 1},                                  // never the whole body
+		{[]string{"Body text.", "Comments (3)"}, 2},
+		{[]string{"Body text.", "Share your views with the editor."}, 2},
+	}
+	for _, tt := range tests {
+		var blocks []block
+		for _, s := range tt.in {
+			blocks = append(blocks, block{text: s})
+		}
+		if got := trimSectionLabels(blocks); len(got) != tt.want {
+			t.Errorf("trimSectionLabels(%q) kept %d blocks, want %d", tt.in, len(got), tt.want)
+		}
+	}
+}

@@ -28,7 +28,8 @@
 //   - render (text.go) turns the chosen element into blocks with HTML's
 //     white-space collapsing; Extract then drops blocks that are link
 //     lists ("Read more: ..."), ad labels (labels.go: "Advertisement",
-//     "Anzeige", "광고"...) or repeat the headline.
+//     "Anzeige", "광고"...) or repeat the headline, and the labels of
+//     removed sections ("Comments", "Tags") left at the end.
 //
 // Options pin what the heuristics miss: Body (a CSS selector of the
 // container, trusted as is), Remove (selectors cut before anything else).

@@ -25,3 +25,32 @@ func isAdLabel(text string) bool {
 	t := strings.TrimFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
 	return len(t) <= maxAdLabel && adLabels[strings.ToLower(t)]
 }
+
+// sectionLabels are the headings of page sections the cleaner removes
+// (comments, tag lists, related links). Left at the end of the body
+// without their section, they are not article text.
+var sectionLabels = map[string]bool{
+	"comments": true, "comment": true, "tags": true, "topics": true, "share": true, "related": true,
+	"related stories": true, "related articles": true, "you may also like": true, "read more": true,
+	"more on this": true, "recommended": true, "share this": true, "share this article": true,
+	"leave a comment": true, "leave a reply": true,
+}
+
+// maxSectionLabel bounds the blocks looked up in sectionLabels.
+const maxSectionLabel = len("share this article")
+
+// trimSectionLabels drops section labels from the end of blocks.
+func trimSectionLabels(blocks []block) []block {
+	for len(blocks) > 1 && isSectionLabel(blocks[len(blocks)-1].text) {
+		blocks = blocks[:len(blocks)-1]
+	}
+	return blocks
+}
+
+// isSectionLabel reports a block that is only a section label, in any
+// case, with trailing punctuation ("You may also like:", "Comments (3)"
+// is not: a count makes it a link or a control, caught elsewhere).
+func isSectionLabel(text string) bool {
+	t := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	return len(t) <= maxSectionLabel && sectionLabels[strings.ToLower(t)]
+}
