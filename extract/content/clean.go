@@ -65,7 +65,10 @@ func shouldDrop(n *html.Node, pageParas int) bool {
 	if n.DataAtom == atom.Body || n.DataAtom == atom.Html || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
 		return false
 	}
-	chrome := chromeTags[n.DataAtom] || classify(n) == hintBoilerplate || roleIsChrome(n)
+	// A link's class and id name what it points to ("auto-tag_x" on a
+	// link inside a sentence), not page chrome: link lists are caught by
+	// their link density instead.
+	chrome := chromeTags[n.DataAtom] || (n.DataAtom != atom.A && classify(n) == hintBoilerplate) || roleIsChrome(n)
 	if !chrome {
 		return false
 	}

@@ -51,6 +51,7 @@ func TestCleanProtectsWrappers(t *testing.T) {
 		{"widget around the article", `<div id=x class=widget>` + para("Most") + para("text") + `</div>` + para("rest"), true},
 		{"small widget", `<div id=x class=widget>` + para("little") + `</div>` + para("Most") + para("text"), false},
 		{"paywall holds the locked text, not chrome", `<div id=x class=paywall>` + para("Locked") + `</div>` + para("Free") + para("text"), true},
+		{"a link's class names its target, not chrome", `<p>The <a id=x class="auto-tag_band" href=/t/band>Band</a> will tour again next year across the whole country.</p>` + para("More"), true},
 		{"article element never chrome", `<article id=x class="share">` + para("a") + `</article>` + para("b") + para("c"), true},
 	}
 	for _, tt := range tests {
