@@ -332,7 +332,7 @@ func TestConditionalGetAndChange(t *testing.T) {
 }
 
 func TestCounters(t *testing.T) {
-	s := Start(t, Options{ArticleDelay: 100 * time.Millisecond})
+	s := Start(t, Options{ArticleDelay: 300 * time.Millisecond}) // long enough to overlap on a busy machine
 	var wg sync.WaitGroup
 	for n := 1; n <= 3; n++ {
 		wg.Add(1)
