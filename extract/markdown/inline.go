@@ -185,6 +185,10 @@ func wrap(marker, s string) string {
 	return b.String()
 }
 
+// permalinkMarks are the whole texts of the anchor links documentation
+// generators put beside headings.
+var permalinkMarks = map[string]bool{"¶": true, "§": true, "#": true, `\#`: true, "🔗": true}
+
 // link renders an <a> as [text](absolute URL). Links without a usable
 // target (none, javascript:, unparsable) and links nested in a link keep
 // only their text.
@@ -197,6 +201,10 @@ func (r *renderer) link(n *html.Node) string {
 	r.inLink = false
 	href := r.resolve(attr(n, "href"))
 	t := strings.Trim(oneLine(s), " ")
+	if permalinkMarks[t] {
+		// A heading's permalink anchor ("¶" after the heading text).
+		return ""
+	}
 	if href == "" || t == "" {
 		return s
 	}

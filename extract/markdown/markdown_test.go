@@ -51,6 +51,7 @@ func TestRender(t *testing.T) {
 		{"headings", "<h1>One</h1><h2>Two</h2><h3>Three</h3><h4>Four</h4><h5>Five</h5><h6>Six</h6>",
 			"# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six"},
 		{"heading on one line", "<h2>Split<br>title</h2>", "## Split title"},
+		{"heading permalink dropped", `<h2>Setup<a class=headerlink href="#setup">¶</a></h2><p>See <a href="#s">§</a> x</p>`, "## Setup\n\nSee x"},
 		{"heading trailing hash", "<h2>Learn C#</h2>", `## Learn C\#`},
 		{"empty heading dropped", "<h2> </h2><p>x</p>", "x"},
 		{"emphasis", "<p>a <em>b</em> <strong>c</strong> <i>d</i> <b>e</b> <del>f</del></p>", "a *b* **c** *d* **e** ~~f~~"},
