@@ -133,3 +133,28 @@ func TestE2EMaxDepth(t *testing.T) {
 		t.Errorf("wrote %d articles, want >= %d", sum.Articles, 2*depth)
 	}
 }
+
+// TestE2EConcurrencyAcrossSites: crawl.concurrency bounds the requests in
+// flight over all sites together, per_host each one.
+func TestE2EConcurrencyAcrossSites(t *testing.T) {
+	var all testsite.Gauge
+	opts := testsite.Options{Plain: true, Articles: 16, ArticleDelay: 20 * time.Millisecond, Gauge: &all}
+	a, b := testsite.Start(t, opts), testsite.Start(t, opts)
+	dir := t.TempDir()
+	cfg := siteConfig(dir, a)
+	other := siteConfig(dir, b).Sites[0]
+	other.Name = "other"
+	cfg.Sites = append(cfg.Sites, other)
+	cfg.Crawl.PerHost, cfg.Crawl.Concurrency = 2, 3
+	sum := crawl(t, cfg)
+	if sum.Articles != 32 {
+		t.Errorf("wrote %d articles, want 32", sum.Articles)
+	}
+	if m := all.Max(); m > 3 {
+		t.Errorf("%d requests in flight over both sites, concurrency is 3", m)
+	}
+	if m := max(a.MaxInFlight(), b.MaxInFlight()); m > 2 {
+		t.Errorf("%d requests in flight on one site, per_host is 2", m)
+	}
+	t.Logf("max in flight: both %d, a %d, b %d", all.Max(), a.MaxInFlight(), b.MaxInFlight())
+}

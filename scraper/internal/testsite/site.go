@@ -33,6 +33,7 @@ type Options struct {
 	RedirectChain int           // redirects in /news/loop/0's chain; 0 means 15
 	HugeSize      int           // body size of /news/huge; 0 means 2 MiB
 	RobotsStatus  int           // status of /robots.txt; 0 means 200 (with the rules)
+	Gauge         *Gauge        // also counts this site's requests in flight; nil means none
 	// Plain leaves out the traps: only the home page, sections, regular
 	// articles, robots.txt, sitemaps and feed (listing regular articles).
 	Plain bool
@@ -78,6 +79,7 @@ type Site struct {
 // New starts a site. Close it when done.
 func New(opts Options) (*Site, error) {
 	s := &Site{opts: opts.withDefaults(), stats: newStats(), offStat: newStats(), revs: map[string]int{}}
+	s.stats.gauge = opts.Gauge
 	if s.opts.Corpus != "" {
 		c, err := loadCorpus(s.opts.Corpus)
 		if err != nil {

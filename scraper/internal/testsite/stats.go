@@ -13,6 +13,33 @@ type Arrival struct {
 	At   time.Time
 }
 
+// Gauge counts requests in flight across several sites (Options.Gauge),
+// to check a crawl's overall concurrency. The zero value is ready; safe
+// for concurrent use.
+type Gauge struct {
+	mu       sync.Mutex
+	inFlight int
+	max      int
+}
+
+func (g *Gauge) add(d int) {
+	if g == nil {
+		return
+	}
+	g.mu.Lock()
+	g.inFlight += d
+	g.max = max(g.max, g.inFlight)
+	g.mu.Unlock()
+}
+
+// Max is the largest number of requests in flight at once on the sites
+// sharing g.
+func (g *Gauge) Max() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.max
+}
+
 // stats counts what a server was asked; safe for concurrent use.
 type stats struct {
 	mu       sync.Mutex
@@ -24,6 +51,7 @@ type stats struct {
 	inFlight int
 	max      int
 	arrived  []Arrival
+	gauge    *Gauge // shared with other sites, or nil
 }
 
 func newStats() *stats {
@@ -51,6 +79,8 @@ func (st *stats) wrap(h http.Handler) http.Handler {
 			st.max = st.inFlight
 		}
 		st.mu.Unlock()
+		st.gauge.add(1)
+		defer st.gauge.add(-1)
 
 		sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
 		defer func() {

@@ -423,3 +423,23 @@ func TestCorpusPagesGetTheirOwnCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestGaugeAcrossSites(t *testing.T) {
+	var g Gauge
+	a := Start(t, Options{Plain: true, ArticleDelay: 300 * time.Millisecond, Gauge: &g})
+	b := Start(t, Options{Plain: true, ArticleDelay: 300 * time.Millisecond, Gauge: &g})
+	var wg sync.WaitGroup
+	for _, u := range []string{a.ArticleURL(1), a.ArticleURL(2), b.ArticleURL(1)} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if resp, err := http.Get(u); err == nil {
+				resp.Body.Close()
+			}
+		}()
+	}
+	wg.Wait()
+	if g.Max() != 3 || a.MaxInFlight() != 2 || b.MaxInFlight() != 1 {
+		t.Errorf("gauge max %d (want 3), site a %d (want 2), site b %d (want 1)", g.Max(), a.MaxInFlight(), b.MaxInFlight())
+	}
+}
