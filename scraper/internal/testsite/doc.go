@@ -14,7 +14,7 @@
 //	/news/flaky            503 with Retry-After: 1 once, then the article
 //	/news/slow             the article after Options.SlowDelay
 //	/news/old-story        301 to /news/moved-story
-//	/news/loop/0           a redirect chain longer than Options.RedirectChain allows
+//	/news/loop/0           a chain of Options.RedirectChain redirects (15: over a limit of 10)
 //	/news/elsewhere        302 to the off-site server
 //	/news/gzipped          always gzip-encoded (so are articles whose number is a multiple of 5)
 //	/news/latin1           ISO-8859-1 bytes, said so in Content-Type and <meta charset>
@@ -32,8 +32,10 @@
 // conditional GET with 304; Site.Change edits an article between runs.
 //
 // Counters are safe for concurrent use: Requests per path, ArticleRequests,
-// MaxInFlight, Arrivals (time-stamped), OffsiteRequests. Expected lists the
-// canonical URLs of every article a complete crawl must write.
+// RequestsFor (path and query), MaxInFlight, Arrivals (time-stamped),
+// NotModified, OffsiteRequests; a Gauge shared through Options counts the
+// requests in flight over several sites. Expected lists the canonical URLs
+// of every article a complete crawl must write, Never those it must not.
 //
 // With Options.Plain only the home page, sections, regular articles,
 // robots.txt, sitemaps and feed exist; with Options.Corpus, article pages are
