@@ -7,7 +7,7 @@
 // pages with realistic news markup (an h1 headline, a "By ..." byline, a
 // <time datetime>, several paragraphs, navigation, related links and a
 // footer as noise, rel=canonical); robots.txt disallowing /private/ and
-// naming the sitemaps; a sitemap, a sitemap index with a news sitemap and a
+// naming the sitemaps (or answering Options.RobotsStatus); a sitemap, a sitemap index with a news sitemap and a
 // gzip-compressed sitemap; an RSS feed; and the traps a crawler must get
 // right, each at a fixed path:
 //
