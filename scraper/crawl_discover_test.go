@@ -3,15 +3,10 @@ package scraper
 import (
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/gocolly/colly/v2"
-
-	"github.com/lede-news/lede/scraper/robots"
 	"github.com/lede-news/lede/scraper/state"
 )
 
@@ -135,65 +130,6 @@ func mapsEqual(a, b map[string]int) bool {
 		}
 	}
 	return true
-}
-
-// TestLimitRules checks one LimitRule per domain, exact host:port rules
-// first, a delay that is the larger of crawl.delay and Crawl-delay, and
-// per_host parallelism only for hosts without a delay.
-func TestLimitRules(t *testing.T) {
-	slow, err := robots.Parse(200, []byte("User-agent: *\nCrawl-delay: 3\n"), "lede")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = prepareSite(Site{
-		Name: "s", Start: []string{"http://news.example:8080/"}, Articles: nil,
-		Domains: []string{"news.example", "cdn.example:8443"},
-	})
-	if err == nil {
-		t.Fatal("a site without articles patterns was accepted")
-	}
-	spec, err := prepareSite(Site{
-		Name: "s", Start: []string{"http://news.example:8080/"}, Articles: []*regexp.Regexp{regexp.MustCompile(`.`)},
-		Domains: []string{"news.example", "cdn.example:8443"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rulesFor := func(delay time.Duration) []*colly.LimitRule {
-		r := &run{c: &Crawler{cfg: &Config{Crawl: CrawlConfig{PerHost: 3, Delay: delay, RespectRobots: true}}},
-			robots: map[string]*robots.Rules{"news.example:8080": slow}}
-		return (&siteRun{r: r, spec: spec}).limitRules()
-	}
-	type want struct {
-		re          string
-		delay       time.Duration
-		parallelism int
-	}
-	check := func(name string, rules []*colly.LimitRule, wants ...want) {
-		if len(rules) != len(wants) {
-			t.Fatalf("%s: %d rules, want %d", name, len(rules), len(wants))
-		}
-		for i, w := range wants {
-			r := rules[i]
-			if r.DomainRegexp != w.re || r.Delay != w.delay || r.Parallelism != w.parallelism {
-				t.Errorf("%s: rule %d is %s delay %v parallelism %d, want %s %v %d",
-					name, i, r.DomainRegexp, r.Delay, r.Parallelism, w.re, w.delay, w.parallelism)
-			}
-		}
-	}
-	// Exact host:port rules first; a delay means one request at a time.
-	check("no crawl.delay", rulesFor(0),
-		want{`^cdn\.example:8443$`, 0, 3},
-		want{`^news\.example(:[0-9]+)?$`, 3 * time.Second, 1})
-	check("crawl.delay 1s", rulesFor(time.Second),
-		want{`^cdn\.example:8443$`, time.Second, 1},
-		want{`^news\.example(:[0-9]+)?$`, 3 * time.Second, 1})
-	check("crawl.delay 5s", rulesFor(5*time.Second),
-		want{`^cdn\.example:8443$`, 5 * time.Second, 1},
-		want{`^news\.example(:[0-9]+)?$`, 5 * time.Second, 1})
-	if len(spec.hosts) != 2 || spec.hosts[0] != "cdn.example:8443" || spec.hosts[1] != "news.example:8080" {
-		t.Errorf("hosts %v, want the configured host:port of each domain", spec.hosts)
-	}
 }
 
 // TestCrawlRawBytes checks that extraction gets the bytes as sent: colly

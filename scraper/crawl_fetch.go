@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
@@ -29,13 +27,15 @@ var (
 	errDropped   = errors.New("request dropped: the crawl is stopping")
 )
 
-// newTransport is the run's one transport: overall concurrency, timeouts,
-// retries with backoff and Retry-After, the body cap, gzip, and the bodies
-// as sent (see collyTransport).
-func (c *Crawler) newTransport() http.RoundTripper {
+// newTransport makes a transport of the run: politeness per host through
+// gate, overall concurrency, timeouts, retries with backoff and
+// Retry-After, the body cap, gzip, and the bodies as sent (see
+// collyTransport).
+func (c *Crawler) newTransport(base http.RoundTripper, gate *hostGate) http.RoundTripper {
 	cc := c.cfg.Crawl
 	return &collyTransport{
 		next: &fetch.Transport{
+			Base:        base,
 			UserAgent:   c.userAgent(),
 			Timeout:     cc.Timeout,
 			Retries:     cc.Retries,
@@ -43,6 +43,7 @@ func (c *Crawler) newTransport() http.RoundTripper {
 			Concurrency: max(cc.Concurrency, 1),
 			Logger:      c.logger,
 		},
+		gate:    gate,
 		maxBody: c.maxBody(),
 	}
 }
@@ -89,7 +90,7 @@ func (s *siteRun) newCollector() (*colly.Collector, error) {
 	c.CacheDir = ""
 	// Colly's own robots.txt check is off (IgnoreRobotsTxt): the crawler
 	// checks robots.txt itself (scraper/robots) so it also gets Crawl-delay
-	// for the host's LimitRule and the Sitemap lines.
+	// for the host's gate and the Sitemap lines.
 	c.IgnoreRobotsTxt = true
 	c.Async = false
 	c.ParseHTTPErrorResponse = true // every status reaches OnResponse (304 included)
@@ -103,9 +104,9 @@ func (s *siteRun) newCollector() (*colly.Collector, error) {
 		return nil, fmt.Errorf("site %q: colly storage: %w", s.spec.site.Name, err)
 	}
 	c.SetRedirectHandler(s.checkRedirect)
-	if err := c.Limits(s.limitRules()); err != nil {
-		return nil, fmt.Errorf("site %q: limit rules: %w", s.spec.site.Name, err)
-	}
+	// No LimitRules: they would be this collector's alone, and two sites on
+	// one host would each get the host's allowance. The run's hostGate, in
+	// the transport, keeps per-host politeness for all of them.
 	c.OnRequest(func(req *colly.Request) {
 		if r.ctx.Err() != nil {
 			req.Abort()
@@ -125,43 +126,6 @@ func (s *siteRun) newCollector() (*colly.Collector, error) {
 		}
 	})
 	return c, nil
-}
-
-// limitRules gives each of the site's domains its own LimitRule: colly's
-// Parallelism counts per rule, so one rule for several hosts would share
-// their slots. The delay is the larger of crawl.delay and the host's
-// robots.txt Crawl-delay. A delay is a pause between requests to the host
-// (as Crawl-delay means), so a host with a delay gets one request at a
-// time: colly sleeps the delay per slot, and crawl.per_host slots would
-// each send a request at once. Rules match the request's host:port, so a
-// domain without a port matches it on any port (DomainRegexp, since a
-// glob would need escaping of IPv6 brackets).
-func (s *siteRun) limitRules() []*colly.LimitRule {
-	cc := s.r.c.cfg.Crawl
-	var withPort, without []*colly.LimitRule
-	for _, d := range s.spec.domains {
-		delay := cc.Delay
-		if cc.RespectRobots {
-			for h, rules := range s.r.robots {
-				if (h == d || (&url.URL{Host: h}).Hostname() == d) && rules != nil {
-					delay = max(delay, rules.CrawlDelay())
-				}
-			}
-		}
-		rule := &colly.LimitRule{Parallelism: max(cc.PerHost, 1), Delay: delay}
-		if delay > 0 {
-			rule.Parallelism = 1
-		}
-		if strings.Contains(strings.TrimPrefix(d, "["), ":") && !strings.HasSuffix(d, "]") {
-			rule.DomainRegexp = "^" + regexp.QuoteMeta(d) + "$"
-			withPort = append(withPort, rule)
-		} else {
-			rule.DomainRegexp = "^" + regexp.QuoteMeta(d) + "(:[0-9]+)?$"
-			without = append(without, rule)
-		}
-	}
-	// The first matching rule wins: exact host:port rules go first.
-	return append(withPort, without...)
 }
 
 // checkRedirect is the site's redirect policy: at most crawl.max_redirects

@@ -34,7 +34,8 @@ type run struct {
 	id        string
 	started   time.Time
 	store     *state.Store
-	transport http.RoundTripper
+	transport http.RoundTripper // the walk's, after robots.txt
+	gate      *hostGate
 	robots    map[string]*robots.Rules // host:port -> rules; written only before the walk
 	tally     *tally
 	md        *output.MarkdownDir // Markdown output, nil for JSONL
@@ -115,8 +116,14 @@ func (r *run) do() (*Summary, error) {
 	}
 	c.logger.Info("crawl started", "run", r.id, "sites", len(r.sites), "refresh", c.refresh)
 
-	r.transport = c.newTransport()
-	r.fetchRobots()
+	cc := c.cfg.Crawl
+	r.gate = newHostGate(cc.PerHost, cc.Delay)
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	defer base.CloseIdleConnections()
+	r.fetchRobots(c.newTransport(base, r.gate))
+	r.setDelays()
+	// Made after robots.txt: its retries wait out the Crawl-delays.
+	r.transport = c.newTransport(base, r.gate)
 	for _, s := range r.sites {
 		coll, err := s.newCollector()
 		if err != nil {
@@ -175,7 +182,7 @@ func (s *siteRun) workers() int {
 	cc := s.r.c.cfg.Crawl
 	perHost := max(cc.PerHost, 1)
 	if cc.Delay > 0 {
-		perHost = 1 // see limitRules
+		perHost = 1 // see hostGate
 	}
 	slots := min(max(cc.Concurrency, 1), perHost*len(s.spec.domains))
 	return max(slots, 1) * workersPerSlot
@@ -296,11 +303,24 @@ func (r *run) allowed(u *url.URL) bool {
 	return rules == nil || rules.Allowed(u)
 }
 
-// fetchRobots reads the robots.txt of every host that needs it (all hosts
-// when crawl.respect_robots is on, hosts of sites with sitemaps: true
-// otherwise), in parallel, before the walk: LimitRules need Crawl-delay
-// and the sitemaps come from the Sitemap lines.
-func (r *run) fetchRobots() {
+// setDelays gives each host whose robots.txt has a Crawl-delay longer
+// than crawl.delay that delay in the gate (when crawl.respect_robots is on).
+func (r *run) setDelays() {
+	if !r.c.cfg.Crawl.RespectRobots {
+		return
+	}
+	for h, rules := range r.robots {
+		if rules != nil {
+			r.gate.setDelay(h, rules.CrawlDelay())
+		}
+	}
+}
+
+// fetchRobots reads, through transport, the robots.txt of every host that
+// needs it (all hosts when crawl.respect_robots is on, hosts of sites with
+// sitemaps: true otherwise), in parallel, before the walk: the host gate
+// needs Crawl-delay and the sitemaps come from the Sitemap lines.
+func (r *run) fetchRobots(transport http.RoundTripper) {
 	respect := r.c.cfg.Crawl.RespectRobots
 	hosts := map[string]string{} // host -> root URL
 	for _, s := range r.sites {
@@ -313,7 +333,7 @@ func (r *run) fetchRobots() {
 			}
 		}
 	}
-	cache := &robots.Cache{Client: &http.Client{Transport: r.transport}, UserAgent: r.c.userAgent()}
+	cache := &robots.Cache{Client: &http.Client{Transport: transport}, UserAgent: r.c.userAgent()}
 	var (
 		mu sync.Mutex
 		wg sync.WaitGroup

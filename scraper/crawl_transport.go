@@ -36,12 +36,26 @@ const headerContentType = "X-Lede-Content-Type"
 // within discover.MaxDecompressedSize. A Content-Encoding gzip is decoded
 // by Go's transport already (it asked for it); one it left encoded (such
 // as x-gzip) is decoded here, within crawl.max_body.
+//
+// Politeness: each request (with its retries) waits for its host's turn
+// in gate, when not nil.
 type collyTransport struct {
-	next    http.RoundTripper
+	next    http.RoundTripper // reads the body whole (fetch.Transport)
+	gate    *hostGate
 	maxBody int64 // cap of a body decoded here; 0 = none
 }
 
 func (t *collyTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if t.gate != nil {
+		release, err := t.gate.acquire(req.Context(), req.URL.Host)
+		if err != nil {
+			if req.Body != nil {
+				_ = req.Body.Close() // a RoundTripper closes the body, also on errors
+			}
+			return nil, &fetch.Error{URL: req.URL.Redacted(), Kind: fetch.KindOf(err), Attempts: 0, Err: err}
+		}
+		defer release() // the body is in memory: the exchange is over on return
+	}
 	resp, err := t.next.RoundTrip(req)
 	if err != nil || resp == nil {
 		return resp, err

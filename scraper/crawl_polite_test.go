@@ -1,0 +1,185 @@
+package scraper
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lede-news/lede/scraper/robots"
+)
+
+// timerSlackGate absorbs timer and scheduling jitter in gap checks.
+const timerSlackGate = 15 * time.Millisecond
+
+// arrivals records the time each request reached a server and the most
+// requests it had in flight at once.
+type arrivals struct {
+	mu       sync.Mutex
+	at       []time.Time
+	inFlight int
+	max      int
+}
+
+func (a *arrivals) wrap(next http.Handler, hold time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a.mu.Lock()
+		a.at = append(a.at, time.Now())
+		a.inFlight++
+		a.max = max(a.max, a.inFlight)
+		a.mu.Unlock()
+		defer func() {
+			a.mu.Lock()
+			a.inFlight--
+			a.mu.Unlock()
+		}()
+		time.Sleep(hold)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// gaps are the times between consecutive arrivals.
+func (a *arrivals) gaps() []time.Duration {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	at := append([]time.Time(nil), a.at...)
+	sort.Slice(at, func(i, j int) bool { return at[i].Before(at[j]) })
+	var out []time.Duration
+	for i := 1; i < len(at); i++ {
+		out = append(out, at[i].Sub(at[i-1]))
+	}
+	return out
+}
+
+// twoSitesOneHost serves two sites, "a" and "b", each a section page at
+// /<name>/ linking n articles /<name>/<i>, on one server, and returns a
+// configuration crawling both.
+func twoSitesOneHost(t *testing.T, n int, hold time.Duration) (*Config, *arrivals) {
+	site := newNewsSite(t)
+	arr := &arrivals{}
+	cfg := testConfig(t.TempDir(), site.URL, nil, nil)
+	cfg.Sites = nil
+	for _, name := range []string{"a", "b"} {
+		var links []string
+		for i := range n {
+			p := fmt.Sprintf("/%s/%d", name, i)
+			links = append(links, p)
+			site.article(p, p)
+		}
+		site.page("/"+name+"/", links...)
+		cfg.Sites = append(cfg.Sites, Site{
+			Name: name, Start: []string{site.URL + "/" + name + "/"}, MaxDepth: DefaultMaxDepth,
+			Articles: []*regexp.Regexp{regexp.MustCompile("^" + regexp.QuoteMeta(site.URL) + "/" + name + `/\d+$`)},
+		})
+	}
+	site.mu.Lock()
+	for k, h := range site.routes {
+		site.routes[k] = arr.wrap(h, hold).ServeHTTP
+	}
+	site.mu.Unlock()
+	return cfg, arr
+}
+
+// TestCrawlPerHostAcrossSites checks that per-host politeness holds for
+// the host, not for each site: two sites on one host together keep to
+// crawl.per_host requests in flight and to crawl.delay between requests.
+func TestCrawlPerHostAcrossSites(t *testing.T) {
+	t.Run("per_host", func(t *testing.T) {
+		cfg, arr := twoSitesOneHost(t, 8, 30*time.Millisecond)
+		cfg.Crawl.PerHost, cfg.Crawl.Concurrency = 2, 8
+		sum := runCrawl(t, cfg)
+		if sum.Articles != 16 {
+			t.Errorf("wrote %d articles, want 16 (%v)", sum.Articles, sum.ByError)
+		}
+		if arr.max > 2 {
+			t.Errorf("server saw %d requests in flight, want <= per_host 2", arr.max)
+		}
+	})
+	t.Run("delay", func(t *testing.T) {
+		const delay = 150 * time.Millisecond
+		cfg, arr := twoSitesOneHost(t, 2, 0)
+		cfg.Crawl.Delay = delay
+		sum := runCrawl(t, cfg)
+		if sum.Articles != 4 {
+			t.Errorf("wrote %d articles, want 4 (%v)", sum.Articles, sum.ByError)
+		}
+		for i, g := range arr.gaps() {
+			if g < delay-timerSlackGate {
+				t.Errorf("request %d came %v after the one before, want >= crawl.delay %v", i+1, g.Round(time.Millisecond), delay)
+			}
+		}
+	})
+}
+
+// TestHostGate checks the gate's rules: a host's delay is the larger of
+// crawl.delay and its Crawl-delay (only with respect_robots), a host
+// without a delay has per_host slots, one with a delay a single slot.
+func TestHostGate(t *testing.T) {
+	slow, err := robots.Parse(200, []byte("User-agent: *\nCrawl-delay: 3\n"), "lede")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec, err := prepareSite(Site{
+		Name: "s", Start: []string{"http://news.example:8080/"}, Articles: []*regexp.Regexp{regexp.MustCompile(`.`)},
+		Domains: []string{"news.example", "cdn.example:8443"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(spec.hosts) != 2 || spec.hosts[0] != "cdn.example:8443" || spec.hosts[1] != "news.example:8080" {
+		t.Errorf("hosts %v, want the configured host:port of each domain", spec.hosts)
+	}
+	gateFor := func(delay time.Duration, respect bool) *hostGate {
+		r := &run{c: &Crawler{cfg: &Config{Crawl: CrawlConfig{PerHost: 3, Delay: delay, RespectRobots: respect}}},
+			robots: map[string]*robots.Rules{"news.example:8080": slow}, gate: newHostGate(3, delay)}
+		r.setDelays()
+		return r.gate
+	}
+	for _, tc := range []struct {
+		name       string
+		delay      time.Duration
+		respect    bool
+		news, cdn  time.Duration
+		longestWin time.Duration
+	}{
+		{"Crawl-delay", 0, true, 3 * time.Second, 0, 3 * time.Second},
+		{"crawl.delay shorter", time.Second, true, 3 * time.Second, time.Second, 3 * time.Second},
+		{"crawl.delay longer", 5 * time.Second, true, 5 * time.Second, 5 * time.Second, 5 * time.Second},
+		{"robots not respected", time.Second, false, time.Second, time.Second, time.Second},
+	} {
+		g := gateFor(tc.delay, tc.respect)
+		if d := g.delayFor("NEWS.example:8080"); d != tc.news {
+			t.Errorf("%s: news.example:8080 delay %v, want %v", tc.name, d, tc.news)
+		}
+		if d := g.delayFor("cdn.example:8443"); d != tc.cdn {
+			t.Errorf("%s: cdn.example:8443 delay %v, want %v", tc.name, d, tc.cdn)
+		}
+		if d := g.maxDelay(); d != tc.longestWin {
+			t.Errorf("%s: longest delay %v, want %v", tc.name, d, tc.longestWin)
+		}
+	}
+	// Slots: three for a host without a delay, one with.
+	g := gateFor(0, true)
+	slots := func(host string) int {
+		n := 0
+		for ; n < 5; n++ {
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+			_, err := g.acquire(ctx, host)
+			cancel()
+			if err != nil {
+				break
+			}
+		}
+		return n
+	}
+	if n := slots("cdn.example:8443"); n != 3 {
+		t.Errorf("cdn.example:8443 (no delay) has %d slots, want per_host 3", n)
+	}
+	if n := slots("news.example:8080"); n != 1 {
+		t.Errorf("news.example:8080 (Crawl-delay) has %d slots, want 1", n)
+	}
+}
