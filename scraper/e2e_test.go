@@ -31,8 +31,9 @@ func TestE2EFullSite(t *testing.T) {
 				t.Errorf("%s requested %d times despite Disallow: /private/", p, n)
 			}
 		}
-		if sum.Blocked == 0 {
-			t.Error("Summary.Blocked = 0; the private links were not counted")
+		// The two links into /private/, and /news/sneaky's redirect there.
+		if sum.Blocked != 3 {
+			t.Errorf("Summary.Blocked = %d, want 3", sum.Blocked)
 		}
 	})
 	t.Run("off-site", func(t *testing.T) {

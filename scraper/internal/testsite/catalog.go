@@ -25,6 +25,7 @@ const (
 	pathMoved         = "/news/moved-story"
 	pathLoop          = "/news/loop/"
 	pathElsewhere     = "/news/elsewhere"
+	pathSneaky        = "/news/sneaky"
 	pathGzipped       = "/news/gzipped"
 	pathLatin1        = "/news/latin1"
 	pathGone1         = "/news/gone-1"
@@ -193,7 +194,7 @@ func (s *Site) Never() []string {
 		return nil
 	}
 	var us []string
-	for _, p := range []string{pathPrivate, pathGone1, pathGone2, pathHuge, pathPDF, pathLoop + "0", pathLoopEnd, pathElsewhere} {
+	for _, p := range []string{pathPrivate, pathGone1, pathGone2, pathHuge, pathPDF, pathLoop + "0", pathLoopEnd, pathElsewhere, pathSneaky} {
 		us = append(us, s.URL+p)
 	}
 	return append(us, s.OffsiteURL+"/news/landing", s.OffsiteURL+"/news/1")

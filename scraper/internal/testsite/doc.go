@@ -16,6 +16,7 @@
 //	/news/old-story        301 to /news/moved-story
 //	/news/loop/0           a chain of Options.RedirectChain redirects (15: over a limit of 10)
 //	/news/elsewhere        302 to the off-site server
+//	/news/sneaky           302 into /private/, which robots.txt disallows
 //	/news/gzipped          always gzip-encoded (so are articles whose number is a multiple of 5)
 //	/news/latin1           ISO-8859-1 bytes, said so in Content-Type and <meta charset>
 //	/news/gone-1, gone-2   404

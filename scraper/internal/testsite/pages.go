@@ -85,7 +85,7 @@ func (s *Site) section(sec, page int) []byte {
 
 // traps lists the special links on the first page of the first section.
 func (s *Site) traps(b *strings.Builder) {
-	links := []string{pathFlaky, pathSlow, pathOld, pathLoop + "0", pathElsewhere, pathGzipped, pathLatin1,
+	links := []string{pathFlaky, pathSlow, pathOld, pathLoop + "0", pathElsewhere, pathSneaky, pathGzipped, pathLatin1,
 		pathGone1, pathGone2, pathHuge, pathPDF}
 	if s.opts.Articles >= duplicatedArticle {
 		links = append(links, fmt.Sprintf("/news/%d%s", duplicatedArticle, dupSuffix))

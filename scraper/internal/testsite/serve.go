@@ -120,6 +120,9 @@ func (s *Site) serveArticle(w http.ResponseWriter, r *http.Request) {
 		case p == pathElsewhere:
 			http.Redirect(w, r, s.OffsiteURL+"/news/landing", http.StatusFound)
 			return
+		case p == pathSneaky:
+			http.Redirect(w, r, pathPrivate, http.StatusFound)
+			return
 		case p == pathHuge:
 			write(w, htmlType, s.huge(s.opts.HugeSize))
 			return

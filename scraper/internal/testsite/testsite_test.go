@@ -239,6 +239,9 @@ func TestTraps(t *testing.T) {
 	if hops != 4 { // 3 in the chain, then to the end page
 		t.Errorf("chain of %d redirects, want 4", hops)
 	}
+	if resp, _ := get(t, noRedirect, s.URL+pathSneaky); resp.Header.Get("Location") != pathPrivate {
+		t.Errorf("sneaky redirects to %q", resp.Header.Get("Location"))
+	}
 	if resp, _ := get(t, noRedirect, s.URL+pathElsewhere); resp.Header.Get("Location") != s.OffsiteURL+"/news/landing" {
 		t.Errorf("elsewhere redirects to %q", resp.Header.Get("Location"))
 	}
