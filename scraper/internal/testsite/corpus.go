@@ -1,7 +1,6 @@
 package testsite
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"os"
@@ -55,13 +54,9 @@ func loadCorpus(dir string) (*corpus, error) {
 // Len is the number of distinct pages.
 func (c *corpus) Len() int { return len(c.pages) }
 
-// page is real page (n-1) mod Len with a canonical link to canonical.
-func (c *corpus) page(n int, canonical string) []byte {
-	return bytes.Join(c.parts(n, canonical), nil)
-}
-
-// parts is page in three pieces (before the link, the link, after it),
-// so that a server can send it without copying the page.
+// parts is real page (n-1) mod Len with a canonical link to canonical,
+// in three pieces (before the link, the link, after it), so that a server
+// can send it without copying the page.
 func (c *corpus) parts(n int, canonical string) [][]byte {
 	i := (n - 1) % len(c.pages)
 	p, at := c.pages[i], c.at[i]
