@@ -30,17 +30,21 @@ var (
 // newTransport makes a transport of the run: politeness per host through
 // gate, overall concurrency, timeouts, retries with backoff and
 // Retry-After, the body cap, gzip, and the bodies as sent (see
-// collyTransport).
+// collyTransport). Retries wait at least the longest delay of a host
+// (retrySpacer, backoff base), as far as known to gate.
 func (c *Crawler) newTransport(base http.RoundTripper, gate *hostGate) http.RoundTripper {
 	cc := c.cfg.Crawl
+	longest := gate.maxDelay()
 	return &collyTransport{
 		next: &fetch.Transport{
-			Base:        base,
+			Base:        retrySpacer{next: base, gate: gate},
 			UserAgent:   c.userAgent(),
 			Timeout:     cc.Timeout,
 			Retries:     cc.Retries,
 			MaxBody:     c.maxBody(),
 			Concurrency: max(cc.Concurrency, 1),
+			BackoffBase: max(fetch.DefaultBackoffBase, longest),
+			BackoffMax:  max(fetch.DefaultBackoffMax, longest),
 			Logger:      c.logger,
 		},
 		gate:    gate,

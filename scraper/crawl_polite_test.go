@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"regexp"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -181,5 +183,87 @@ func TestHostGate(t *testing.T) {
 	}
 	if n := slots("news.example:8080"); n != 1 {
 		t.Errorf("news.example:8080 (Crawl-delay) has %d slots, want 1", n)
+	}
+}
+
+// TestCrawlRetryKeepsDelay checks that a retry of a 503 waits the host's
+// delay, though fetch's backoff alone would retry sooner.
+func TestCrawlRetryKeepsDelay(t *testing.T) {
+	const delay = time.Second // over fetch.DefaultBackoffBase, so that backoff alone would fail
+	site := newNewsSite(t)
+	site.page("/", "/news/1")
+	var (
+		mu    sync.Mutex
+		tries []time.Time
+	)
+	site.handle("/news/1", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		tries = append(tries, time.Now())
+		n := len(tries)
+		mu.Unlock()
+		if n == 1 {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, articleHTML(site.URL+"/news/1", "/news/1", 0))
+	})
+	cfg := testConfig(t.TempDir(), site.URL, nil, []string{`/news/\d+`}, "/")
+	cfg.Crawl.Delay, cfg.Crawl.Retries = delay, 2
+	sum := runCrawl(t, cfg)
+	if sum.Articles != 1 {
+		t.Fatalf("wrote %d articles, want 1 (%v)", sum.Articles, sum.ByError)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(tries) != 2 {
+		t.Fatalf("article requested %d times, want 2", len(tries))
+	}
+	if g := tries[1].Sub(tries[0]); g < delay-timerSlackGate {
+		t.Errorf("retry came %v after the 503, want >= crawl.delay %v", g.Round(time.Millisecond), delay)
+	}
+}
+
+// TestRetrySpacer checks the Retry-After a retryable answer leaves with:
+// at least the host's delay in whole seconds, a longer one kept, other
+// answers and hosts without a delay untouched.
+func TestRetrySpacer(t *testing.T) {
+	site := newNewsSite(t)
+	site.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		if v := r.URL.Query().Get("after"); v != "" {
+			w.Header().Set("Retry-After", v)
+		}
+		code, _ := strconv.Atoi(r.URL.Query().Get("code"))
+		w.WriteHeader(code)
+	})
+	host := strings.TrimPrefix(site.URL, "http://")
+	for _, tc := range []struct {
+		delay       time.Duration
+		code        int
+		after, want string
+	}{
+		{1500 * time.Millisecond, 503, "", "2"},
+		{1500 * time.Millisecond, 429, "1", "2"},
+		{1500 * time.Millisecond, 500, "5", "5"},
+		{1500 * time.Millisecond, 404, "", ""},
+		{1500 * time.Millisecond, 501, "", ""},
+		{0, 503, "", ""},
+		{0, 503, "1", "1"},
+	} {
+		g := newHostGate(1, 0)
+		g.setDelay(host, tc.delay)
+		rt := retrySpacer{next: http.DefaultTransport, gate: g}
+		req, err := http.NewRequest(http.MethodGet, site.URL+"/?code="+strconv.Itoa(tc.code)+"&after="+tc.after, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := rt.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Retry-After"); got != tc.want {
+			t.Errorf("delay %v, %d with Retry-After %q: Retry-After %q, want %q", tc.delay, tc.code, tc.after, got, tc.want)
+		}
 	}
 }
