@@ -96,7 +96,11 @@ func runCrawl(cmd *cobra.Command, f crawlFlags, args []string) error {
 	if showProgress && !cmd.Flags().Changed("log-level") {
 		level = slog.LevelWarn // info lines would break the redrawn progress line
 	}
-	logger, err := newLogger(stderr, f.logFormat, level)
+	logTo := stderr
+	if showProgress {
+		logTo = lineClearer{stderr}
+	}
+	logger, err := newLogger(logTo, f.logFormat, level)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -190,6 +194,22 @@ func progressWanted(mode string, w io.Writer) (bool, error) {
 		return ok && term.IsTerminal(int(f.Fd())), nil
 	}
 	return false, fmt.Errorf("--progress: bad value %q: want auto, always or never", mode)
+}
+
+// clearLine is the ANSI sequence that returns to the start of the line
+// and erases it.
+const clearLine = "\r\x1b[K"
+
+// lineClearer erases the progress line before each log line, so that a
+// warning is not glued to the half-drawn progress report; the next redraw
+// comes on the line after it. Each slog record is one Write.
+type lineClearer struct{ w io.Writer }
+
+func (l lineClearer) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(l.w, clearLine); err != nil {
+		return 0, err
+	}
+	return l.w.Write(p)
 }
 
 func parseLevel(s string) (slog.Level, error) {

@@ -314,6 +314,9 @@ func TestCrawlProgress(t *testing.T) {
 		if mode == "always" && strings.Contains(stderr, "level=INFO") {
 			t.Errorf("--progress always: info lines mixed with the progress line:\n%s", stderr)
 		}
+		if mode == "always" && !strings.Contains(stderr, clearLine+"time=") {
+			t.Errorf("--progress always: a warning does not erase the progress line first:\n%q", stderr)
+		}
 		if mode == "never" && !strings.Contains(stderr, "level=INFO") {
 			t.Errorf("--progress never: no info lines:\n%s", stderr)
 		}
