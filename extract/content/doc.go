@@ -28,8 +28,9 @@
 //   - render (text.go) turns the chosen element into blocks with HTML's
 //     white-space collapsing; Extract then drops blocks that are link
 //     lists ("Read more: ..."), ad labels (labels.go: "Advertisement",
-//     "Anzeige", "광고"...) or repeat the headline, and the labels of
-//     removed sections ("Comments", "Tags") left at the end.
+//     "Anzeige", "광고"...) or repeat the headline, the labels of removed
+//     sections ("Comments", "Tags") left at the end, and timestamp lines
+//     ("Published November 20th, 2019 - 07:29 GMT") at either end.
 //
 // Options pin what the heuristics miss: Body (a CSS selector of the
 // container, trusted as is), Remove (selectors cut before anything else).

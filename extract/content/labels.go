@@ -39,13 +39,44 @@ var sectionLabels = map[string]bool{
 // maxSectionLabel bounds the blocks looked up in sectionLabels.
 const maxSectionLabel = len("share this article")
 
-// trimSectionLabels drops section labels from the end of blocks.
+// trimSectionLabels drops section labels and timestamps from the end of
+// blocks, and timestamps from their start.
 func trimSectionLabels(blocks []block) []block {
-	for len(blocks) > 1 && isSectionLabel(blocks[len(blocks)-1].text) {
+	for len(blocks) > 1 && (isSectionLabel(blocks[len(blocks)-1].text) || isTimestamp(blocks[len(blocks)-1].text)) {
 		blocks = blocks[:len(blocks)-1]
+	}
+	for len(blocks) > 1 && isTimestamp(blocks[0].text) {
+		blocks = blocks[1:]
 	}
 	return blocks
 }
+
+// maxTimestamp is the longest block (bytes) read as a publication
+// timestamp line: "Published November 20th, 2019 - 07:29 GMT" with a
+// place or an agency before it.
+const maxTimestamp = 100
+
+// isTimestamp reports a short line holding a year (19xx, 20xx) and a
+// clock time (hh:mm): the "Published/Updated" line metadata reads, not
+// article text.
+func isTimestamp(text string) bool {
+	if len(text) > maxTimestamp {
+		return false
+	}
+	year, clock := false, false
+	for i := 0; i < len(text); i++ {
+		if i+4 <= len(text) && (text[i:i+2] == "19" || text[i:i+2] == "20") && isDigit(text[i+2]) && isDigit(text[i+3]) &&
+			(i == 0 || !isDigit(text[i-1])) && (i+4 == len(text) || !isDigit(text[i+4])) {
+			year = true
+		}
+		if i+3 < len(text) && isDigit(text[i]) && text[i+1] == ':' && isDigit(text[i+2]) && isDigit(text[i+3]) {
+			clock = true
+		}
+	}
+	return year && clock
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // isSectionLabel reports a block that is only a section label, in any
 // case, with trailing punctuation ("You may also like:", "Comments (3)"
