@@ -121,13 +121,13 @@ func TestTrimSectionLabels(t *testing.T) {
 
 func TestIsTimestamp(t *testing.T) {
 	for text, want := range map[string]bool{
-		"Published November 20th, 2019 - 07:29 GMT":                                                         true,
-		"기사입력 :[ 2018-08-25 15:24 ]":                                                                        true,
-		"CNNMoney (New York) First published February 1, 2016: 1:28 AM ET":                                  true,
-		"Published November 20th, 2019":                                                                     false, // no clock time
-		"The meeting ran from 9:30 to noon.":                                                                false, // no year
+		"Published November 20th, 2019 - 07:29 GMT":                        true,
+		"기사입력 :[ 2018-08-25 15:24 ]":                                       true,
+		"CNNMoney (New York) First published February 1, 2016: 1:28 AM ET": true,
+		"Published November 20th, 2019":                                    false, // no clock time
+		"The meeting ran from 9:30 to noon.":                               false, // no year
 		"In 2019 the vote was held at 10:00, and the count took until late in the evening of the next day, when the result was read.": false, // too long
-		"Call 12019 at 10:00":                                                                               false, // not a year
+		"Call 12019 at 10:00": false, // not a year
 	} {
 		if got := isTimestamp(text); got != want {
 			t.Errorf("isTimestamp(%q) = %v, want %v", text, got, want)
