@@ -138,3 +138,18 @@ func TestIsTimestamp(t *testing.T) {
 		t.Errorf("trimSectionLabels = %+v, want the timestamps at both ends dropped", got)
 	}
 }
+
+func TestIsCredit(t *testing.T) {
+	for text, want := range map[string]bool{
+		"(Reporting by Greg Roumeliotis; Editing by Nick Zieminski)":                             true,
+		"Keith Bradsher contributed reporting from Hong Kong.":                                   true,
+		"Fox News’ Jessica Napoli contributed to this report.":                                   true,
+		"The reporting by local papers was praised by the council.":                              true, // short: read as a credit
+		"The council said the report was late and would be published on Monday, after the vote.": false,
+		strings.Repeat("Reporting by the press was criticised at length. ", 8):                   false, // long
+	} {
+		if got := isCredit(text); got != want {
+			t.Errorf("isCredit(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

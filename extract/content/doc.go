@@ -29,7 +29,8 @@
 //     white-space collapsing; Extract then drops blocks that are link
 //     lists ("Read more: ..."), ad labels (labels.go: "Advertisement",
 //     "Anzeige", "광고"...) or repeat the headline, the labels of removed
-//     sections ("Comments", "Tags") left at the end, and timestamp lines
+//     sections ("Comments", "Tags") and reporting credits ("Reporting by
+//     ...; Editing by ...") left at the end, and timestamp lines
 //     ("Published November 20th, 2019 - 07:29 GMT") at either end.
 //
 // Options pin what the heuristics miss: Body (a CSS selector of the

@@ -39,10 +39,10 @@ var sectionLabels = map[string]bool{
 // maxSectionLabel bounds the blocks looked up in sectionLabels.
 const maxSectionLabel = len("share this article")
 
-// trimSectionLabels drops section labels and timestamps from the end of
-// blocks, and timestamps from their start.
+// trimSectionLabels drops section labels, timestamps and reporting
+// credits from the end of blocks, and timestamps from their start.
 func trimSectionLabels(blocks []block) []block {
-	for len(blocks) > 1 && (isSectionLabel(blocks[len(blocks)-1].text) || isTimestamp(blocks[len(blocks)-1].text)) {
+	for len(blocks) > 1 && (isSectionLabel(blocks[len(blocks)-1].text) || isTimestamp(blocks[len(blocks)-1].text) || isCredit(blocks[len(blocks)-1].text)) {
 		blocks = blocks[:len(blocks)-1]
 	}
 	for len(blocks) > 1 && isTimestamp(blocks[0].text) {
@@ -84,4 +84,26 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isSectionLabel(text string) bool {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
 	return len(t) <= maxSectionLabel && sectionLabels[strings.ToLower(t)]
+}
+
+// maxCredit is the longest reporting credit line (bytes): a list of
+// names, not a paragraph that mentions reporting.
+const maxCredit = 300
+
+// creditPhrases mark the wire and newsroom credit lines that close a
+// story: "(Reporting by ...; Editing by ...)", "X contributed reporting".
+var creditPhrases = []string{"reporting by", "editing by", "contributed to this report", "contributed reporting", "contributed to this story"}
+
+// isCredit reports a reporting credit line.
+func isCredit(text string) bool {
+	if len(text) > maxCredit {
+		return false
+	}
+	t := strings.ToLower(text)
+	for _, p := range creditPhrases {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
 }
