@@ -70,10 +70,10 @@ func (s *Store) Lookup(url string) (Article, bool, error) {
 }
 
 // Put stores a (insert or update), in one transaction: it keeps the FirstSeen
-// of an article already known, indexes the canonical URL, and removes a.URL and
-// a.CanonicalURL from a.Site's pending set. A zero LastSeen becomes now; a zero
-// FirstSeen of a new article becomes LastSeen. Concurrent calls share a commit
-// (and its fsync).
+// of an article already known, indexes the canonical URL, removes a.URL and
+// a.CanonicalURL from a.Site's pending set and deletes their failure records
+// (see PutFailure). A zero LastSeen becomes now; a zero FirstSeen of a new
+// article becomes LastSeen. Concurrent calls share a commit (and its fsync).
 func (s *Store) Put(a Article) error {
 	if a.URL == "" {
 		return errors.New("state: put: article has no URL")
@@ -156,6 +156,9 @@ func putTx(tx *bolt.Tx, a *Article) error {
 		if err := canon.Put([]byte(rec.CanonicalURL), key); err != nil {
 			return err
 		}
+	}
+	if err := clearFailures(tx, rec.URL, rec.CanonicalURL); err != nil {
+		return err
 	}
 	if rec.Site == "" {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -18,6 +19,9 @@ const articleFormat = 1
 
 // runFormat is the first byte of an encoded Run.
 const runFormat = 1
+
+// failureFormat is the first byte of an encoded Failure.
+const failureFormat = 1
 
 var errShort = errors.New("value ends early")
 
@@ -53,6 +57,19 @@ func (d *decoder) string() string {
 	s := string(d.b[k : k+int(n)])
 	d.b = d.b[k+int(n):]
 	return s
+}
+
+func (d *decoder) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	n, k := binary.Uvarint(d.b)
+	if k <= 0 {
+		d.err = errShort
+		return 0
+	}
+	d.b = d.b[k:]
+	return n
 }
 
 func (d *decoder) time() time.Time {
@@ -158,4 +175,40 @@ func decodeRun(key, v []byte) (Run, error) {
 		return Run{}, fmt.Errorf("state: stored run %q is damaged: %w", key, d.err)
 	}
 	return r, nil
+}
+
+// appendFailure encodes f after b. The URL is the key and is not repeated.
+func appendFailure(b []byte, f *Failure) []byte {
+	b = append(b, failureFormat)
+	b = appendString(b, f.Site)
+	b = appendString(b, f.Kind)
+	b = binary.AppendUvarint(b, uint64(f.Status))
+	b = appendTime(b, f.First)
+	b = appendTime(b, f.Last)
+	return binary.AppendUvarint(b, uint64(f.Count))
+}
+
+// maxFailureField bounds Status and Count as decoded, so that both fit an
+// int on any platform and re-encode to the same bytes.
+const maxFailureField = math.MaxInt32
+
+// decodeFailure decodes v, the value stored under key url.
+func decodeFailure(url string, v []byte) (Failure, error) {
+	d := decoder{b: v}
+	d.format(failureFormat)
+	f := Failure{URL: url}
+	f.Site = d.string()
+	f.Kind = d.string()
+	status := d.uint()
+	f.First = d.time()
+	f.Last = d.time()
+	count := d.uint()
+	if d.err == nil && (status > maxFailureField || count > maxFailureField) {
+		d.err = fmt.Errorf("status %d or count %d out of range", status, count)
+	}
+	if d.err != nil {
+		return Failure{}, fmt.Errorf("state: stored failure of %s is damaged: %w", url, d.err)
+	}
+	f.Status, f.Count = int(status), int(count)
+	return f, nil
 }

@@ -75,3 +75,46 @@ func FuzzDecodeRun(f *testing.F) {
 		}
 	})
 }
+
+func TestFailureCodec(t *testing.T) {
+	good := []Failure{
+		{URL: "u"},
+		{URL: "https://e.example/a", Site: "e", Kind: "http_status", Status: 404, First: t0, Last: t0.Add(time.Hour), Count: 3},
+		{URL: "https://e.example/b", Kind: "not_html", Count: maxFailureField},
+	}
+	for _, f := range good {
+		got, err := decodeFailure(f.URL, appendFailure(nil, &f))
+		if err != nil || got != f {
+			t.Errorf("round trip of %+v: %+v, %v", f, got, err)
+		}
+	}
+	enc := appendFailure(nil, &good[1])
+	damaged := map[string][]byte{
+		"empty":          nil,
+		"unknown format": append([]byte{99}, enc[1:]...),
+		"truncated":      enc[:len(enc)-1],
+		"huge status":    {failureFormat, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, 1},
+	}
+	for name, v := range damaged {
+		if f, err := decodeFailure("u", v); err == nil {
+			t.Errorf("%s: decoded as %+v without error", name, f)
+		}
+	}
+}
+
+func FuzzDecodeFailure(f *testing.F) {
+	f.Add(appendFailure(nil, &Failure{URL: "u", Site: "s", Kind: "http_status", Status: 410, First: t0, Last: t0, Count: 2}))
+	f.Add([]byte{failureFormat})
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, v []byte) {
+		x, err := decodeFailure("u", v)
+		if err != nil {
+			return
+		}
+		// What decodes must encode and decode to the same record.
+		back, err := decodeFailure("u", appendFailure(nil, &x))
+		if err != nil || back != x {
+			t.Fatalf("re-encoding %+v gave %+v, %v", x, back, err)
+		}
+	})
+}

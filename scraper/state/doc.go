@@ -32,6 +32,15 @@
 // [Store.Pending] lists, at the next start, what a killed run left undone.
 // [Store.RemovePending] drops URLs that turned out gone or not articles.
 //
+// # Failures no later run would mend
+//
+// An article URL that failed for good (a 404 or 410, a redirect off the site,
+// a PDF, no article text) is recorded with [Store.PutFailure], which also
+// drops it from the pending set; [Store.Failure] tells the next run when it
+// last failed (and how often, and why), so that the run can leave it alone
+// for a while instead of fetching it, failing and exiting 1 every night.
+// [Store.Put] of an article with that URL deletes the record.
+//
 // [Store.BeginRun] marks a run of a site as begun and [Store.EndRun] as ended.
 // A run still listed by [Store.OpenRuns] at the next start was killed: its
 // output file (Run.Path) may end in a torn line and should be repaired before

@@ -38,6 +38,7 @@ var (
 	bucketRuns      = []byte("runs")      // runID "\x00" site -> encoded Run
 	bucketVisited   = []byte("visited")   // runID -> {request ID (8 bytes BE) -> ""}
 	bucketCookies   = []byte("cookies")   // host -> Set-Cookie lines
+	bucketFailed    = []byte("failed")    // URL -> encoded Failure
 
 	keySchema = []byte("schema")
 )
@@ -145,7 +146,7 @@ func (s *Store) init() error {
 			}
 		}
 		for _, name := range [][]byte{bucketMeta, bucketArticles, bucketCanonical,
-			bucketPending, bucketRuns, bucketVisited, bucketCookies} {
+			bucketPending, bucketRuns, bucketVisited, bucketCookies, bucketFailed} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return fmt.Errorf("create bucket %q: %w", name, err)
 			}
