@@ -22,16 +22,18 @@ func (t *Transport) backoffMax() time.Duration {
 	return DefaultBackoffMax
 }
 
-// backoff is the wait after failed attempt n (1-based): a uniformly random
-// duration in [0, min(BackoffMax, BackoffBase*2^(n-1))] ("full jitter"), so
-// that clients retrying together spread out.
+// backoff is the wait after failed attempt n (1-based): MinBackoff plus a
+// uniformly random duration in [0, min(BackoffMax-MinBackoff,
+// BackoffBase*2^(n-1))] ("full jitter" above the floor), so that clients
+// retrying together spread out and none comes back sooner than MinBackoff.
 func (t *Transport) backoff(n int) time.Duration {
-	ceil := t.backoffMax()
+	floor := max(t.MinBackoff, 0)
+	ceil := max(t.backoffMax()-floor, 0)
 	base := t.backoffBase()
 	if shift := n - 1; shift < 62 && base <= ceil>>shift {
 		ceil = base << shift
 	}
-	return rand.N(ceil + 1)
+	return floor + rand.N(ceil+1)
 }
 
 // retryAfter reads a Retry-After header value: delta seconds or an HTTP date

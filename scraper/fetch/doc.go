@@ -14,7 +14,8 @@
 //     asked for gzip itself);
 //   - retries timeouts, connection failures, 429 and 5xx (not 501) up to
 //     Retries more times, waiting BackoffBase*2^n with full jitter (capped at
-//     BackoffMax) or what Retry-After says (also capped), and logs each retry;
+//     BackoffMax) or what Retry-After says (also capped), never less than
+//     MinBackoff (the jitter is drawn above it), and logs each retry;
 //     only GET and HEAD requests with a replayable body are retried;
 //   - after the last attempt, returns a 429/5xx response as it is, not as an
 //     error.

@@ -122,3 +122,34 @@ func TestBackoffBounds(t *testing.T) {
 		t.Errorf("zero Transport backoff(1) = %v, want <= %v", d, DefaultBackoffBase)
 	}
 }
+
+func TestBackoffFloor(t *testing.T) {
+	tests := []struct {
+		name          string
+		tr            *Transport
+		lo, hi        time.Duration // bounds of every draw for attempt 1
+		wantAboveHalf bool          // jitter spreads above the floor
+	}{
+		{"jitter above the floor", &Transport{MinBackoff: 200 * time.Millisecond, BackoffBase: 100 * time.Millisecond, BackoffMax: time.Second},
+			200 * time.Millisecond, 300 * time.Millisecond, true},
+		{"total within BackoffMax", &Transport{MinBackoff: 900 * time.Millisecond, BackoffBase: 500 * time.Millisecond, BackoffMax: time.Second},
+			900 * time.Millisecond, time.Second, true},
+		{"floor over BackoffMax", &Transport{MinBackoff: 2 * time.Second, BackoffBase: 500 * time.Millisecond, BackoffMax: time.Second},
+			2 * time.Second, 2 * time.Second, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var most time.Duration
+			for range 200 {
+				d := tc.tr.backoff(1)
+				if d < tc.lo || d > tc.hi {
+					t.Fatalf("backoff(1) = %v, want within [%v, %v]", d, tc.lo, tc.hi)
+				}
+				most = max(most, d)
+			}
+			if mid := tc.lo + (tc.hi-tc.lo)/2; tc.wantAboveHalf && most <= mid {
+				t.Errorf("largest of 200 draws %v, want some above %v", most, mid)
+			}
+		})
+	}
+}

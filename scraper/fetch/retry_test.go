@@ -305,3 +305,44 @@ func TestRetryLogged(t *testing.T) {
 		t.Errorf("log record %+v: want url, attempt 2, reason naming 502, wait within BackoffMax", rec)
 	}
 }
+
+// TestMinBackoffSpacesRetries: with MinBackoff no retry comes sooner than
+// it, whether after a dropped connection (backoff with jitter) or a 503
+// whose Retry-After asks for no wait.
+func TestMinBackoffSpacesRetries(t *testing.T) {
+	const floor = 300 * time.Millisecond
+	tests := map[string]func(w http.ResponseWriter){
+		"connection closed": func(w http.ResponseWriter) {
+			if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+				conn.Close()
+			}
+		},
+		"503 Retry-After: 0": func(w http.ResponseWriter) {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusServiceUnavailable)
+		},
+	}
+	for name, fail := range tests {
+		t.Run(name, func(t *testing.T) {
+			srv := newRecorder(t, func(n int, w http.ResponseWriter, r *http.Request) {
+				if n < 3 {
+					fail(w)
+					return
+				}
+				fmt.Fprint(w, "ok")
+			})
+			tr := fast(2) // BackoffBase 1ms: without the floor, retries come at once
+			tr.MinBackoff = floor
+			_, body, err := get(t, tr, srv.URL)
+			if err != nil || body != "ok" || srv.count() != 3 {
+				t.Fatalf("err %v body %q after %d requests; want ok after 3", err, body, srv.count())
+			}
+			at := srv.times()
+			for i := 1; i < len(at); i++ {
+				if gap := at[i].Sub(at[i-1]); gap < floor {
+					t.Errorf("retry %d came %v after the failure, want >= %v", i, gap, floor)
+				}
+			}
+		})
+	}
+}

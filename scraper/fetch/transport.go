@@ -41,7 +41,12 @@ type Transport struct {
 	Concurrency int               // requests in flight overall; 0 = unlimited
 	BackoffBase time.Duration     // 0 = 500ms; exponential with full jitter
 	BackoffMax  time.Duration     // 0 = 30s; also caps a Retry-After wait
-	Logger      *slog.Logger      // nil: discard
+	// MinBackoff is the least wait before any retry, after a backoff or a
+	// Retry-After alike (a host's politeness delay, say); 0 = none. The
+	// backoff's jitter is drawn above it, and the whole wait stays within
+	// BackoffMax (unless MinBackoff is longer: then the wait is MinBackoff).
+	MinBackoff time.Duration
+	Logger     *slog.Logger // nil: discard
 
 	once sync.Once
 	base http.RoundTripper
@@ -120,7 +125,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		wait, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now())
 		if ok {
-			wait = min(wait, t.backoffMax())
+			wait = max(min(wait, t.backoffMax()), t.MinBackoff)
 		} else {
 			wait = t.backoff(n)
 		}
