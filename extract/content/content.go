@@ -17,6 +17,10 @@ type Options struct {
 
 // Result is the main content: its node (for Markdown rendering) and text.
 type Result struct {
+	// Node is the content element, with the blocks Text dropped (link
+	// lists, ad labels, credits...) detached from it, so a rendering of
+	// Node holds the same text as Text. Nil when Text came from the
+	// JSON-LD fallback.
 	Node *html.Node
 	Text string // blocks separated by a blank line
 }
@@ -44,11 +48,13 @@ func Extract(doc *goquery.Document, opts Options) Result {
 	if main == nil {
 		return fallback(opts)
 	}
-	text := joinBlocks(keepBlocks(render(main), opts.Headline, pinned != nil))
-	if text == "" {
+	blocks := render(main)
+	kept := keepBlocks(blocks, opts.Headline, pinned != nil)
+	if len(kept) == 0 {
 		return fallback(opts)
 	}
-	return Result{Node: main, Text: text}
+	prune(main, blocks, kept)
+	return Result{Node: main, Text: joinBlocks(kept)}
 }
 
 // fallback uses JSON-LD's articleBody when the page's markup gave nothing.
@@ -56,15 +62,16 @@ func fallback(opts Options) Result {
 	return Result{Text: strings.TrimSpace(opts.ArticleBody)}
 }
 
-// keepBlocks drops link lists, ad labels, a repeat of the headline and
-// section labels left at the end. A pinned container is trusted: only the
-// headline repeat is dropped.
+// keepBlocks returns the blocks that are article text, in order, in a new
+// slice (blocks is left as it was, for prune): it drops link lists, ad
+// labels, a repeat of the headline and section labels left at the end. A
+// pinned container is trusted: only the headline repeat is dropped.
 func keepBlocks(blocks []block, headline string, pinned bool) []block {
 	// Block text is white-space collapsed already (render), so comparing
 	// it with the collapsed headline ignores case and white space, as the
 	// reader does.
 	headline = strings.Join(strings.Fields(headline), " ")
-	out := blocks[:0]
+	out := make([]block, 0, len(blocks))
 	for _, b := range blocks {
 		if headline != "" && strings.EqualFold(b.text, headline) {
 			continue

@@ -14,12 +14,17 @@ type block struct {
 	text    string
 	link    int // bytes of text inside links
 	heading bool
+	// first and last are the text nodes the block's text begins and ends
+	// in, so prune can find a dropped block in the tree.
+	first, last *html.Node
 }
 
 // renderer turns a subtree into blocks, collapsing inline whitespace.
 type renderer struct {
 	blocks []block
 	cur    strings.Builder
+	first  *html.Node // the text node the current block begins in
+	last   *html.Node // the latest text node that added to it
 	link   int
 	space  bool // a space is pending before the next word
 	head   bool // the current block is a heading
@@ -37,7 +42,7 @@ func (r *renderer) walk(n *html.Node, inLink bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			r.text(c.Data, inLink)
+			r.text(c, inLink)
 		case html.ElementNode:
 			if c.DataAtom == atom.Br {
 				r.flush()
@@ -67,8 +72,10 @@ func isHeading(a atom.Atom) bool {
 	return false
 }
 
-// text appends s, collapsing runs of white space to one space.
-func (r *renderer) text(s string, inLink bool) {
+// text appends the text of node t, collapsing runs of white space to one
+// space.
+func (r *renderer) text(t *html.Node, inLink bool) {
+	s := t.Data
 	for len(s) > 0 {
 		c, size := utf8.DecodeRuneInString(s)
 		s = s[size:]
@@ -80,6 +87,10 @@ func (r *renderer) text(s string, inLink bool) {
 			r.cur.WriteByte(' ')
 			r.space = false
 		}
+		if r.cur.Len() == 0 {
+			r.first = t
+		}
+		r.last = t
 		r.cur.WriteRune(c)
 		if inLink {
 			r.link += size
@@ -89,8 +100,9 @@ func (r *renderer) text(s string, inLink bool) {
 
 func (r *renderer) flush() {
 	if r.cur.Len() > 0 {
-		r.blocks = append(r.blocks, block{text: r.cur.String(), link: r.link, heading: r.head})
+		r.blocks = append(r.blocks, block{text: r.cur.String(), link: r.link, heading: r.head, first: r.first, last: r.last})
 	}
 	r.cur.Reset()
 	r.link, r.space, r.head = 0, false, false
+	r.first, r.last = nil, nil
 }

@@ -26,7 +26,7 @@ func TestRender(t *testing.T) {
 				t.Fatalf("render = %+v, want %+v", got, tt.want)
 			}
 			for i := range got {
-				if got[i] != tt.want[i] {
+				if g := got[i]; g.text != tt.want[i].text || g.link != tt.want[i].link || g.heading != tt.want[i].heading {
 					t.Errorf("block %d = %+v, want %+v", i, got[i], tt.want[i])
 				}
 			}

@@ -165,24 +165,34 @@ func (r *renderer) inlineContent(n *html.Node) string {
 	return w.String()
 }
 
-// wrap puts marker around the content of s, keeping its outer spaces
-// outside so the markers touch the text as Markdown requires.
+// wrap puts marker around the content of s, keeping its outer spaces and
+// line breaks outside so the markers touch the text as Markdown requires
+// ("<b>Title<br></b>Text" keeps its break after the closing marker).
 func wrap(marker, s string) string {
 	t := strings.Trim(s, " \n")
 	if t == "" {
 		return s
 	}
+	lead := len(s) - len(strings.TrimLeft(s, " \n"))
 	var b strings.Builder
-	if s[0] == ' ' {
-		b.WriteByte(' ')
-	}
+	b.WriteString(outerSpace(s[:lead]))
 	b.WriteString(marker)
 	b.WriteString(t)
 	b.WriteString(marker)
-	if s[len(s)-1] == ' ' {
-		b.WriteByte(' ')
-	}
+	b.WriteString(outerSpace(s[lead+len(t):]))
 	return b.String()
+}
+
+// outerSpace is what stands for the white space ws at an end of emphasis:
+// a line break when ws holds one, else a space when it holds one.
+func outerSpace(ws string) string {
+	switch {
+	case strings.Contains(ws, "\n"):
+		return "\n"
+	case ws != "":
+		return " "
+	}
+	return ""
 }
 
 // permalinkMarks are the whole texts of the anchor links documentation

@@ -57,6 +57,8 @@ func TestRender(t *testing.T) {
 		{"emphasis", "<p>a <em>b</em> <strong>c</strong> <i>d</i> <b>e</b> <del>f</del></p>", "a *b* **c** *d* **e** ~~f~~"},
 		{"emphasis spaces outside markers", "<p>a<em> b </em>c</p>", "a *b* c"},
 		{"empty emphasis", "<p>a<em> </em>b</p>", "a b"},
+		{"break at the end of emphasis kept outside", "<p><strong>Title<br></strong>Text</p>", "**Title**\\\nText"},
+		{"break at the start of emphasis kept outside", "<p>a<em><br>b</em></p>", "a\\\n*b*"},
 		{"nested emphasis", "<p><em>a <i>b</i> c</em></p>", "*a b c*"},
 		{"strong in em", "<p><em>a <strong>b</strong></em></p>", "*a **b***"},
 		{"inline code", "<p>call <code>f(*x)</code> now</p>", "call `f(*x)` now"},
