@@ -38,6 +38,11 @@ type CrawlConfig struct {
 	MaxBody       int64         // bytes; a larger response is an error
 	RespectRobots bool          // obey robots.txt, Crawl-delay included
 	MaxRedirects  int           // redirects followed per request
+	// RecheckFailed is how long an article URL that failed for a reason no
+	// later run would mend (404, 410, off-site redirect, not HTML, no
+	// article...) is left alone before it is fetched again; 0 fetches it
+	// again on every run.
+	RecheckFailed time.Duration
 }
 
 // Site is one news site to crawl.

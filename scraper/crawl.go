@@ -54,7 +54,9 @@ func WithProgress(w io.Writer, every time.Duration) Option {
 
 // WithRefresh revalidates articles the state already knows with conditional
 // GETs (If-None-Match, If-Modified-Since) instead of skipping them; an
-// article whose content changed is written again.
+// article whose content changed is written again. It does not bring back
+// URLs that failed for good (404, PDF...): those wait crawl.recheck_failed
+// either way.
 func WithRefresh(on bool) Option {
 	return func(c *Crawler) { c.refresh = on }
 }

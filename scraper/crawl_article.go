@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/lede-news/lede/extract"
 	"github.com/lede-news/lede/output"
@@ -49,10 +50,11 @@ func (s *siteRun) article(j job) {
 			hdr.Set("If-Modified-Since", prev.LastModified)
 		}
 	}
-	resp, ok, gone := s.fetchedArticle(j, hdr)
+	var why giveUp
+	resp, ok := s.fetchedStatus(j, hdr, &why)
 	if !ok {
-		if gone {
-			s.drop(j.url)
+		if permanent(why) {
+			s.failedForGood(j.url, why)
 		}
 		return
 	}
@@ -62,7 +64,7 @@ func (s *siteRun) article(j job) {
 	}
 	if !isHTML(resp.contentType, resp.body) {
 		s.notHTML(j, resp)
-		s.drop(j.url)
+		s.failedForGood(j.url, giveUp{kind: "not_html", status: resp.status})
 		return
 	}
 	art, err := s.ext.Extract(extract.Page{
@@ -71,8 +73,8 @@ func (s *siteRun) article(j job) {
 	if err != nil {
 		kind := extractKind(err)
 		s.fail(j.url, kind, err)
-		if kind == "no_article" {
-			s.drop(j.url)
+		if kind == "no_article" || kind == string(fetch.KindTooLarge) {
+			s.failedForGood(j.url, giveUp{kind: kind, status: resp.status})
 		}
 		return
 	}
@@ -118,25 +120,49 @@ func (s *siteRun) article(j job) {
 	s.settle(cl, true)
 }
 
-// fetchedArticle is fetched for an article; gone reports a failure no
-// later run would mend (404, 410, a redirect off the site), after which
-// the URL is no longer pending.
-func (s *siteRun) fetchedArticle(j job, hdr http.Header) (resp *response, ok, gone bool) {
-	var status int
-	resp, ok = s.fetchedStatus(j, hdr, &status)
-	if ok {
-		return resp, true, false
+// permanent reports whether a fetch failure is one no later run would
+// mend by itself: a 404 or 410, a redirect off the site or over
+// crawl.max_redirects, a body over crawl.max_body. Timeouts, connection
+// errors, 429, 5xx and other statuses may pass: they stay pending.
+func permanent(why giveUp) bool {
+	switch why.kind {
+	case "off_site", "redirects", string(fetch.KindTooLarge):
+		return true
+	case "http_status":
+		return why.status == http.StatusNotFound || why.status == http.StatusGone
 	}
-	return nil, false, status == http.StatusNotFound || status == http.StatusGone || status == statusOffSite
+	return false
 }
 
-// drop removes an article URL from the pending set: it is gone or not an
-// article, and would otherwise be queued again by every run (and fail it).
-// It stays unknown, so a link to it found later is tried again.
-func (s *siteRun) drop(u string) {
-	if err := s.r.store.RemovePending(s.spec.site.Name, u); err != nil {
+// failedForGood records in the state that article URL u failed for a
+// reason no later run would mend (which also takes it off the pending
+// set), so that runs within crawl.recheck_failed do not fetch it again.
+func (s *siteRun) failedForGood(u string, why giveUp) {
+	err := s.r.store.PutFailure(state.Failure{URL: u, Site: s.spec.site.Name, Kind: why.kind, Status: why.status})
+	if err != nil {
 		s.fail(u, "state", err)
 	}
+}
+
+// failedRecently reports whether article URL u failed for good less than
+// crawl.recheck_failed ago. A damaged record is logged and u fetched (its
+// next outcome overwrites the record).
+func (s *siteRun) failedRecently(u string) bool {
+	recheck := s.r.c.cfg.Crawl.RecheckFailed
+	if recheck <= 0 {
+		return false
+	}
+	f, found, err := s.r.store.Failure(u)
+	if err != nil {
+		s.log.Warn("failure record unreadable: fetching again", "url", u, "err", err)
+		return false
+	}
+	if !found || time.Since(f.Last) >= recheck {
+		return false
+	}
+	s.log.Debug("failed for good recently: skipped", "url", u, "error_kind", f.Kind, "status", f.Status,
+		"last", f.Last, "count", f.Count)
+	return true
 }
 
 // unchanged handles a 304 answer to a conditional GET.

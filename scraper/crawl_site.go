@@ -120,8 +120,9 @@ func (s *siteRun) blocked(u string) {
 }
 
 // queueArticles claims article URLs and queues those to fetch: not seen in
-// this run, allowed by robots.txt, and unknown to the state (or known, with
-// WithRefresh). With addPending, the unknown ones are recorded as pending
+// this run, allowed by robots.txt, unknown to the state (or known, with
+// WithRefresh), and not failed for good less than crawl.recheck_failed ago
+// (WithRefresh or not). With addPending, the unknown ones are recorded as pending
 // first, so that a killed run's next start still fetches them.
 func (s *siteRun) queueArticles(urls []string, addPending bool) {
 	var jobs []job
@@ -141,6 +142,10 @@ func (s *siteRun) queueArticles(urls []string, addPending bool) {
 		}
 		if known && !s.r.c.refresh {
 			s.r.tally.add(func(sum *Summary) { sum.Skipped++ })
+			continue
+		}
+		if s.failedRecently(u) {
+			s.r.tally.add(func(sum *Summary) { sum.SkippedFailed++ })
 			continue
 		}
 		if !known {
@@ -250,13 +255,17 @@ func (s *siteRun) fetched(j job, hdr map[string][]string) (*response, bool) {
 	return s.fetchedStatus(j, hdr, nil)
 }
 
-// statusOffSite stands for a refused off-site redirect in fetchedStatus's
-// status report: no HTTP status uses it.
-const statusOffSite = -1
+// giveUp is why fetchedStatus gave up on a URL: the failure kind it
+// counted ("" when it counted none) and the HTTP status of the response
+// it gave up on, 0 when there was none.
+type giveUp struct {
+	kind   string
+	status int
+}
 
-// fetchedStatus is fetched, also reporting in *status (when not nil) the
-// HTTP status of a response it gave up on, or statusOffSite.
-func (s *siteRun) fetchedStatus(j job, hdr map[string][]string, status *int) (*response, bool) {
+// fetchedStatus is fetched, also reporting in *why (when not nil) why it
+// gave up on j.
+func (s *siteRun) fetchedStatus(j job, hdr map[string][]string, why *giveUp) (*response, bool) {
 	resp, err := s.get(j.url, hdr)
 	if err != nil {
 		var visited *colly.AlreadyVisitedError
@@ -273,8 +282,8 @@ func (s *siteRun) fetchedStatus(j job, hdr map[string][]string, status *int) (*r
 			s.blocked(j.url)
 		default:
 			kind := errKind(err)
-			if kind == "off_site" && status != nil {
-				*status = statusOffSite
+			if why != nil {
+				why.kind = kind
 			}
 			s.fail(j.url, kind, err)
 		}
@@ -288,11 +297,11 @@ func (s *siteRun) fetchedStatus(j job, hdr map[string][]string, status *int) (*r
 	case resp.status < 200 || resp.status > 299:
 		if j.optional {
 			s.log.Debug("optional URL not there", "url", j.url, "status", resp.status)
-		} else {
-			s.fail(j.url, "http_status", errStatus(resp.status))
+			return nil, false
 		}
-		if status != nil {
-			*status = resp.status
+		s.fail(j.url, "http_status", errStatus(resp.status))
+		if why != nil {
+			*why = giveUp{kind: "http_status", status: resp.status}
 		}
 		return nil, false
 	}

@@ -10,22 +10,23 @@ import (
 // Summary is what a run did, for people and cron jobs. Every fetched URL
 // ends in exactly one of Articles, Unchanged, Duplicates, NotHTML or Failed
 // (sitemaps, feeds and section pages that worked end in none of them);
-// Skipped and Blocked URLs are not fetched.
+// Skipped, SkippedFailed and Blocked URLs are not fetched.
 type Summary struct {
 	RunID    string        `json:"run_id"`
 	Started  time.Time     `json:"started"`
 	Finished time.Time     `json:"finished"`
 	Duration time.Duration `json:"-"` // JSON: "duration_s", seconds
 
-	Pages      int `json:"pages"`      // HTTP responses received (any status; robots.txt not counted)
-	Articles   int `json:"articles"`   // records written
-	Unchanged  int `json:"unchanged"`  // known articles revalidated: 304, or the same content
-	Skipped    int `json:"skipped"`    // known articles not fetched (no refresh)
-	Duplicates int `json:"duplicates"` // articles already written in this run under another URL
-	NotHTML    int `json:"not_html"`   // pages skipped for their Content-Type (PDF...)
-	Blocked    int `json:"blocked"`    // URLs robots.txt disallows, not fetched
-	Recovered  int `json:"recovered"`  // records of killed runs taken into the state
-	Failed     int `json:"failed"`     // failures of any kind; see ByError
+	Pages         int `json:"pages"`          // HTTP responses received (any status; robots.txt not counted)
+	Articles      int `json:"articles"`       // records written
+	Unchanged     int `json:"unchanged"`      // known articles revalidated: 304, or the same content
+	Skipped       int `json:"skipped"`        // known articles not fetched (no refresh)
+	SkippedFailed int `json:"skipped_failed"` // article URLs that failed for good (404, PDF...) less than crawl.recheck_failed ago, not fetched
+	Duplicates    int `json:"duplicates"`     // articles already written in this run under another URL
+	NotHTML       int `json:"not_html"`       // pages skipped for their Content-Type (PDF...)
+	Blocked       int `json:"blocked"`        // URLs robots.txt disallows, not fetched
+	Recovered     int `json:"recovered"`      // records of killed runs taken into the state
+	Failed        int `json:"failed"`         // failures of any kind; see ByError
 
 	// ByStatus counts responses by HTTP status ("200", "404"...).
 	ByStatus map[string]int `json:"by_status"`

@@ -53,6 +53,7 @@ func settings() []setting {
 		{"crawl.max_body", "10MiB", "max-body", "largest response body, e.g. 10MiB, 512KB (crawl.max_body)"},
 		{"crawl.respect_robots", true, "respect-robots", "obey robots.txt (crawl.respect_robots)"},
 		{"crawl.max_redirects", 10, "max-redirects", "redirects followed per request (crawl.max_redirects)"},
+		{"crawl.recheck_failed", "168h", "recheck-failed", "how long an article URL that failed for good is left alone; 0 retries every run (crawl.recheck_failed)"},
 	}
 }
 

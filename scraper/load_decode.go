@@ -20,7 +20,7 @@ import (
 // reject rather than a setting to ignore.
 var (
 	topKeys      = []string{"output", "state", "crawl", "sites"}
-	sectionKeys  = map[string][]string{"output": {"dir", "format"}, "state": {"path"}, "crawl": {"user_agent", "concurrency", "per_host", "delay", "timeout", "retries", "max_body", "respect_robots", "max_redirects"}}
+	sectionKeys  = map[string][]string{"output": {"dir", "format"}, "state": {"path"}, "crawl": {"user_agent", "concurrency", "per_host", "delay", "timeout", "retries", "max_body", "respect_robots", "max_redirects", "recheck_failed"}}
 	siteKeys     = []string{"name", "start", "follow", "articles", "timezone", "max_depth", "sitemaps", "feeds", "selectors", "domains"}
 	selectorKeys = []string{"headline", "byline", "published", "body", "remove"}
 )
@@ -99,6 +99,7 @@ func (d *decoder) config(v *viper.Viper) *Config {
 	c.MaxBody = d.size("crawl.max_body", v.Get("crawl.max_body"))
 	c.RespectRobots = d.boolean("crawl.respect_robots", v.Get("crawl.respect_robots"))
 	c.MaxRedirects = d.intAtLeast("crawl.max_redirects", v.Get("crawl.max_redirects"), 0)
+	c.RecheckFailed = d.duration("crawl.recheck_failed", v.Get("crawl.recheck_failed"), false)
 	return cfg
 }
 

@@ -36,6 +36,7 @@ func TestLoadConfigDefaults(t *testing.T) {
 	want := CrawlConfig{
 		UserAgent: DefaultUserAgent, Concurrency: 8, PerHost: 2, Delay: time.Second,
 		Timeout: 30 * time.Second, Retries: 3, MaxBody: 10 << 20, RespectRobots: true, MaxRedirects: 10,
+		RecheckFailed: 168 * time.Hour,
 	}
 	if cfg.Crawl != want {
 		t.Errorf("crawl = %+v, want %+v", cfg.Crawl, want)
@@ -59,7 +60,7 @@ func TestLoadConfigFullSite(t *testing.T) {
 output: {dir: /tmp/x, format: markdown}
 state: {path: s.db}
 crawl: {user_agent: "bot (+mailto:a@b.c)", concurrency: 3, per_host: 1, delay: 250ms, timeout: 5s,
-        retries: 0, max_body: 512KB, respect_robots: false, max_redirects: 0}
+        retries: 0, max_body: 512KB, respect_robots: false, max_redirects: 0, recheck_failed: 0}
 sites:
   - name: kr.site-1
     start: https://News.Example.KR/list
@@ -77,7 +78,8 @@ sites:
 	}
 	c := cfg.Crawl
 	if c.UserAgent != "bot (+mailto:a@b.c)" || c.Concurrency != 3 || c.PerHost != 1 || c.Delay != 250*time.Millisecond ||
-		c.Timeout != 5*time.Second || c.Retries != 0 || c.MaxBody != 512000 || c.RespectRobots || c.MaxRedirects != 0 {
+		c.Timeout != 5*time.Second || c.Retries != 0 || c.MaxBody != 512000 || c.RespectRobots || c.MaxRedirects != 0 ||
+		c.RecheckFailed != 0 {
 		t.Errorf("crawl = %+v", c)
 	}
 	if cfg.Output.Format != "markdown" || cfg.Output.Dir != "/tmp/x" || cfg.State.Path != "s.db" {
@@ -127,6 +129,8 @@ func TestLoadConfigRejects(t *testing.T) {
 		{"bad delay", "crawl: {delay: soon}\n" + site(""), []string{"crawl.delay: bad duration \"soon\""}},
 		{"delay without unit", "crawl: {delay: 5}\n" + site(""), []string{"crawl.delay: bad duration \"5\""}},
 		{"negative delay", "crawl: {delay: -1s}\n" + site(""), []string{"crawl.delay: bad duration \"-1s\": negative"}},
+		{"bad recheck_failed", "crawl: {recheck_failed: 7d}\n" + site(""), []string{"crawl.recheck_failed: bad duration \"7d\""}},
+		{"negative recheck_failed", "crawl: {recheck_failed: -1h}\n" + site(""), []string{"crawl.recheck_failed: bad duration \"-1h\": negative"}},
 		{"zero timeout", "crawl: {timeout: 0s}\n" + site(""), []string{"crawl.timeout: bad duration \"0s\": must be more than zero"}},
 		{"bad size", "crawl: {max_body: lots}\n" + site(""), []string{"crawl.max_body: bad size \"lots\""}},
 		{"bad size unit", "crawl: {max_body: 10MX}\n" + site(""), []string{"crawl.max_body: bad size \"10MX\": unknown unit"}},
@@ -206,12 +210,14 @@ func TestLoadConfigEnvOverridesFile(t *testing.T) {
 	t.Setenv("LEDE_CRAWL_MAX_BODY", "1MB")
 	t.Setenv("LEDE_CRAWL_RESPECT_ROBOTS", "false")
 	t.Setenv("LEDE_CRAWL_USER_AGENT", "envbot")
+	t.Setenv("LEDE_CRAWL_RECHECK_FAILED", "36h")
 	cfg, err := LoadConfig(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cfg.Output.Dir != "from-env" || cfg.Crawl.Delay != 2*time.Second || cfg.State.Path != "env.db" ||
-		cfg.Crawl.MaxBody != 1000000 || cfg.Crawl.RespectRobots || cfg.Crawl.UserAgent != "envbot" {
+		cfg.Crawl.MaxBody != 1000000 || cfg.Crawl.RespectRobots || cfg.Crawl.UserAgent != "envbot" ||
+		cfg.Crawl.RecheckFailed != 36*time.Hour {
 		t.Errorf("env did not override: %+v %+v %+v", cfg.Output, cfg.State, cfg.Crawl)
 	}
 	if cfg.Crawl.Concurrency != 4 {
@@ -233,14 +239,15 @@ func TestLoadConfigFlagsOverrideEnvAndFile(t *testing.T) {
 	t.Setenv("LEDE_CRAWL_DELAY", "2s")
 	fs := pflag.NewFlagSet("test", pflag.ContinueOnError)
 	AddConfigFlags(fs)
-	if err := fs.Parse([]string{"--out", "from-flag", "--concurrency", "6", "--respect-robots=false", "--max-body", "2KiB"}); err != nil {
+	if err := fs.Parse([]string{"--out", "from-flag", "--concurrency", "6", "--respect-robots=false", "--max-body", "2KiB", "--recheck-failed", "0"}); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := LoadConfig(path, fs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Output.Dir != "from-flag" || cfg.Crawl.Concurrency != 6 || cfg.Crawl.RespectRobots || cfg.Crawl.MaxBody != 2048 {
+	if cfg.Output.Dir != "from-flag" || cfg.Crawl.Concurrency != 6 || cfg.Crawl.RespectRobots || cfg.Crawl.MaxBody != 2048 ||
+		cfg.Crawl.RecheckFailed != 0 {
 		t.Errorf("flags did not override: %+v %+v", cfg.Output, cfg.Crawl)
 	}
 	// Flags not given leave env and file alone, whatever their defaults.
@@ -252,11 +259,12 @@ func TestLoadConfigFlagsOverrideEnvAndFile(t *testing.T) {
 func TestLoadConfigBadFlagNamesFlag(t *testing.T) {
 	fs := pflag.NewFlagSet("test", pflag.ContinueOnError)
 	AddConfigFlags(fs)
-	if err := fs.Parse([]string{"--format", "xml", "--concurrency", "0"}); err != nil {
+	if err := fs.Parse([]string{"--format", "xml", "--concurrency", "0", "--recheck-failed", "weekly"}); err != nil {
 		t.Fatal(err)
 	}
 	_, err := LoadConfig(writeConfig(t, minimalSite), fs)
-	for _, w := range []string{`output.format: bad format "xml" (from --format)`, "crawl.concurrency: 0 (from --concurrency) is too small"} {
+	for _, w := range []string{`output.format: bad format "xml" (from --format)`, "crawl.concurrency: 0 (from --concurrency) is too small",
+		`crawl.recheck_failed: bad duration "weekly" (from --recheck-failed)`} {
 		if err == nil || !strings.Contains(err.Error(), w) {
 			t.Errorf("err = %v, want %q", err, w)
 		}
@@ -368,7 +376,7 @@ func FuzzLoadConfig(f *testing.F) {
 			return
 		}
 		c := cfg.Crawl
-		if c.Concurrency < 1 || c.PerHost < 1 || c.Delay < 0 || c.Timeout <= 0 || c.Retries < 0 || c.MaxBody <= 0 || c.MaxRedirects < 0 || c.UserAgent == "" {
+		if c.Concurrency < 1 || c.PerHost < 1 || c.Delay < 0 || c.Timeout <= 0 || c.Retries < 0 || c.MaxBody <= 0 || c.MaxRedirects < 0 || c.RecheckFailed < 0 || c.UserAgent == "" {
 			t.Errorf("accepted bad crawl settings %+v", c)
 		}
 		if cfg.Output.Format != "jsonl" && cfg.Output.Format != "markdown" {
