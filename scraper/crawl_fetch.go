@@ -30,8 +30,11 @@ var (
 // newTransport makes a transport of the run: politeness per host through
 // gate, overall concurrency, timeouts, retries with backoff and
 // Retry-After, the body cap, gzip, and the bodies as sent (see
-// collyTransport). Retries wait at least the longest delay of a host
-// (retrySpacer, backoff base), as far as known to gate.
+// collyTransport). Retries wait at least the longest delay of a host, as
+// far as known to gate: the transport is one for all hosts, so its
+// MinBackoff (the floor of every retry's wait, jitter drawn above it) is
+// the longest delay, and BackoffMax at least that; retrySpacer raises a
+// 429/5xx's Retry-After to its own host's delay.
 func (c *Crawler) newTransport(base http.RoundTripper, gate *hostGate) http.RoundTripper {
 	cc := c.cfg.Crawl
 	longest := gate.maxDelay()
@@ -43,8 +46,9 @@ func (c *Crawler) newTransport(base http.RoundTripper, gate *hostGate) http.Roun
 			Retries:     cc.Retries,
 			MaxBody:     c.maxBody(),
 			Concurrency: max(cc.Concurrency, 1),
-			BackoffBase: max(fetch.DefaultBackoffBase, longest),
+			BackoffBase: fetch.DefaultBackoffBase,
 			BackoffMax:  max(fetch.DefaultBackoffMax, longest),
+			MinBackoff:  longest,
 			Logger:      c.logger,
 		},
 		gate:    gate,

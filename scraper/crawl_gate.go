@@ -128,8 +128,8 @@ func (g *hostGate) acquire(ctx context.Context, host string) (release func(), er
 // host with a delay gets a Retry-After of at least that delay, which
 // fetch.Transport honours (up to its BackoffMax, which the crawler raises
 // to the longest delay). Retries after a timeout or connection error wait
-// fetch.Transport's backoff, whose base the crawler sets to the longest
-// delay.
+// fetch.Transport's backoff, at least its MinBackoff, which the crawler
+// sets to the longest delay.
 type retrySpacer struct {
 	next http.RoundTripper
 	gate *hostGate

@@ -224,6 +224,51 @@ func TestCrawlRetryKeepsDelay(t *testing.T) {
 	}
 }
 
+// TestCrawlRetryAfterTimeoutKeepsDelay checks that a retry after a timeout
+// waits the host's delay from the failure, though fetch's full-jitter
+// backoff alone may retry at once.
+func TestCrawlRetryAfterTimeoutKeepsDelay(t *testing.T) {
+	const (
+		delay   = time.Second
+		timeout = 300 * time.Millisecond
+	)
+	site := newNewsSite(t)
+	site.page("/", "/news/1")
+	var (
+		mu    sync.Mutex
+		tries []time.Time
+	)
+	site.handle("/news/1", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		tries = append(tries, time.Now())
+		n := len(tries)
+		mu.Unlock()
+		if n == 1 {
+			select { // past the timeout: the crawler gives up on this attempt
+			case <-r.Context().Done():
+			case <-time.After(3 * timeout):
+			}
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, articleHTML(site.URL+"/news/1", "/news/1", 0))
+	})
+	cfg := testConfig(t.TempDir(), site.URL, nil, []string{`/news/\d+`}, "/")
+	cfg.Crawl.Delay, cfg.Crawl.Retries, cfg.Crawl.Timeout = delay, 2, timeout
+	sum := runCrawl(t, cfg)
+	if sum.Articles != 1 {
+		t.Fatalf("wrote %d articles, want 1 (%v)", sum.Articles, sum.ByError)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(tries) != 2 {
+		t.Fatalf("article requested %d times, want 2", len(tries))
+	}
+	if g := tries[1].Sub(tries[0]) - timeout; g < delay-timerSlackGate {
+		t.Errorf("retry came %v after the timeout, want >= crawl.delay %v", g.Round(time.Millisecond), delay)
+	}
+}
+
 // TestRetrySpacer checks the Retry-After a retryable answer leaves with:
 // at least the host's delay in whole seconds, a longer one kept, other
 // answers and hosts without a delay untouched.
