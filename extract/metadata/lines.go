@@ -64,8 +64,8 @@ func pageLines(root *html.Node) []line {
 		cur   strings.Builder
 		first *html.Node
 	)
-	flush := func(block *html.Node, chrome bool) {
-		if first != nil && !chrome {
+	flush := func(block *html.Node) {
+		if first != nil {
 			if t := collapse(cur.String()); t != "" {
 				lines = append(lines, line{text: t, block: block, elem: first})
 			}
@@ -73,8 +73,8 @@ func pageLines(root *html.Node) []line {
 		cur.Reset()
 		first = nil
 	}
-	var walk func(n, block *html.Node, chrome bool)
-	walk = func(n, block *html.Node, chrome bool) {
+	var walk func(n, block *html.Node)
+	walk = func(n, block *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
@@ -84,7 +84,7 @@ func pageLines(root *html.Node) []line {
 					}
 					first = c.Parent
 				}
-				if cur.Len() < maxLineBytes && !chrome {
+				if cur.Len() < maxLineBytes {
 					cur.WriteString(c.Data)
 				}
 			case html.ElementNode:
@@ -96,19 +96,22 @@ func pageLines(root *html.Node) []line {
 					continue
 				}
 				if inlineTags[c.DataAtom] {
-					walk(c, block, chrome)
+					walk(c, block)
 					continue
 				}
-				flush(block, chrome)
-				inner := chrome || isChrome(c)
-				walk(c, c, inner)
-				flush(c, inner)
+				flush(block)
+				if isChrome(c) {
+					// Every line inside chrome would be dropped: skip it.
+					continue
+				}
+				walk(c, c)
+				flush(c)
 			}
 		}
 	}
 	if root != nil {
-		walk(root, root, false)
-		flush(root, false)
+		walk(root, root)
+		flush(root)
 	}
 	return lines
 }
