@@ -1,6 +1,9 @@
 package content
 
-import "golang.org/x/net/html"
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
 
 // prune detaches from main the blocks of text that keepBlocks dropped, so
 // that what renders main (Markdown) shows exactly the kept text.
@@ -58,11 +61,45 @@ func (p *pruner) walk(n *html.Node) textState {
 	}
 	if state == keptText {
 		for _, c := range p.dropped[mark:] {
-			n.RemoveChild(c)
+			detach(c)
 		}
 	}
 	p.dropped = p.dropped[:mark]
 	return state
+}
+
+// detach removes c from its parent. When c ends a block and inline
+// content stands beside it ("Lead<div>Advertisement</div>more"), an empty
+// <div> takes its place, so the kept text either side stays two blocks
+// for both renderers instead of running together.
+func detach(c *html.Node) {
+	if splitsBlocks(c) && (!isBlockNode(c.PrevSibling) || !isBlockNode(c.NextSibling)) {
+		c.Parent.InsertBefore(&html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}, c)
+	}
+	c.Parent.RemoveChild(c)
+}
+
+// splitsBlocks reports whether n is or holds a block element (or <br>),
+// which ends the block of text before it.
+func splitsBlocks(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if blockTags[n.DataAtom] {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if splitsBlocks(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBlockNode reports whether n, a sibling of a detached node, keeps the
+// text either side apart on its own: a block element, or no node at all.
+func isBlockNode(n *html.Node) bool {
+	return n == nil || n.Type == html.ElementNode && blockTags[n.DataAtom]
 }
 
 // text returns the state of text node t and moves past its block when t
