@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -44,6 +45,30 @@ func FuzzCollapse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := collapse(s), collapseRef(s); got != want {
 			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// The role-hint regexps the hint sets replace.
+var (
+	bylineHintRe = regexp.MustCompile(`byline|by-line|author|writer|reporter|journalist|dateline|contributor|byl\b|기자`)
+	dateHintRe   = regexp.MustCompile(`date|time|publish|posted|updated|dateline|byline|meta|info`)
+)
+
+func FuzzHintSet(f *testing.F) {
+	for _, s := range equivSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{"byl", "byl-x", "bylaw", "xbyl_", "byl\xff", "bylbyl ", "post-author", "entry-meta", "기자명"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		v = strings.ToLower(v)
+		if got, want := bylineHints.in(v), bylineHintRe.MatchString(v); got != want {
+			t.Errorf("bylineHints.in(%q) = %v, regexp says %v", v, got, want)
+		}
+		if got, want := dateHints.in(v), dateHintRe.MatchString(v); got != want {
+			t.Errorf("dateHints.in(%q) = %v, regexp says %v", v, got, want)
 		}
 	})
 }

@@ -1,7 +1,6 @@
 package metadata
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -114,20 +113,4 @@ func pageLines(root *html.Node) []line {
 		flush(root)
 	}
 	return lines
-}
-
-// hintMatch reports whether re matches the class, id, rel or itemprop of
-// n or of up to depth of its ancestors.
-func hintMatch(re *regexp.Regexp, n *html.Node, depth int) bool {
-	for ; n != nil && depth >= 0 && n.Type == html.ElementNode; n, depth = n.Parent, depth-1 {
-		for _, a := range n.Attr {
-			switch a.Key {
-			case "class", "id", "rel", "itemprop":
-				if a.Val != "" && re.MatchString(strings.ToLower(a.Val)) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

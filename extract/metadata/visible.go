@@ -24,10 +24,6 @@ const (
 )
 
 var (
-	// Class, id, rel or itemprop fragments of byline elements.
-	bylineHintRe = regexp.MustCompile(`byline|by-line|author|writer|reporter|journalist|dateline|contributor|byl\b|기자`)
-	// Class or id fragments of date elements.
-	dateHintRe = regexp.MustCompile(`date|time|publish|posted|updated|dateline|byline|meta|info`)
 	// A line that opens with "By" and a capitalised word.
 	byLineRe = regexp.MustCompile(`^(?:(?i:written\s+by|posted\s+by|words\s+by|by|par|von|por|door)\s+)\p{Lu}`)
 	// A Korean byline: a two-to-four syllable name and 기자 (reporter).
@@ -133,14 +129,14 @@ func (v *visible) bylineAt(i int) string {
 	if len(l.text) > maxBylineLineBytes {
 		return ""
 	}
-	hinted := hintMatch(bylineHintRe, l.elem, hintDepth)
+	hinted := hintMatch(bylineHints, l.elem, hintDepth)
 	if !hinted && !byLineRe.MatchString(l.text) && !koBylineRe.MatchString(l.text) && !roleBylineRe.MatchString(l.text) {
 		return ""
 	}
 	if inFigure(l.elem) || creditRe.MatchString(l.text) {
 		return ""
 	}
-	if hinted && l.elem != l.block && hintMatch(bylineHintRe, l.elem, 0) {
+	if hinted && l.elem != l.block && hintMatch(bylineHints, l.elem, 0) {
 		// The hint is on an inline element: its own text is the byline.
 		if t, ok := textOf(l.elem, maxBylineLineBytes); ok {
 			if c := cleanByline(t); looksLikeNames(c) {
@@ -300,7 +296,7 @@ func (v *visible) dates() (pub, mod Time) {
 		if len(l.text) > maxDateLineBytes {
 			continue
 		}
-		hinted := hintMatch(dateHintRe, l.elem, hintDepth)
+		hinted := hintMatch(dateHints, l.elem, hintDepth)
 		for _, d := range v.datesOf(l) {
 			switch {
 			case d.kind == pubLabelled && pub.Time.IsZero():
