@@ -72,3 +72,30 @@ func FuzzHintSet(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDatePrefilters checks that each cheap test before a date regexp
+// only skips texts the regexp cannot match.
+func FuzzDatePrefilters(f *testing.F) {
+	for _, s := range equivSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{"an hour AGO", "3 Days Ago", "5分钟前", "2주 전", "12/3/2025", "3. März 2025"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !hasYearDigits(s) {
+			for _, re := range []*regexp.Regexp{ymdRe, mdyRe, dmyRe, numDMYRe} {
+				if re.MatchString(s) {
+					t.Errorf("hasYearDigits(%q) = false, but %v matches", s, re)
+				}
+			}
+		}
+		if !containsFoldASCII(s, "ago") && agoRe.MatchString(s) {
+			t.Errorf(`containsFoldASCII(%q, "ago") = false, but agoRe matches`, s)
+		}
+		cjk := hasDigit(s) && (strings.Contains(s, "전") || strings.Contains(s, "前"))
+		if !cjk && agoCJKRe.MatchString(s) {
+			t.Errorf("CJK prefilter skips %q, but agoCJKRe matches", s)
+		}
+	})
+}

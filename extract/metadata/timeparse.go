@@ -66,7 +66,9 @@ func findTime(text string, loc *time.Location, now time.Time, dayFirst bool) (ti
 			best, found = m, true
 		}
 	}
-	if hasDigit(text) {
+	// Every absolute pattern prints a four-digit year: test for one
+	// before running them.
+	if hasYearDigits(text) {
 		if idx := ymdRe.FindStringSubmatchIndex(text); idx != nil && !digitAt(text, idx[7]) {
 			c := clockFrom(text, idx, 1, 2, 3, 4)
 			if m, ok := c.match(idx, loc, now); ok {
@@ -186,8 +188,13 @@ func plausible(y, mo, d, h, mi, s int, now time.Time) bool {
 
 // findRelative reads "3 hours ago" or "2시간 전" against now.
 func findRelative(text string, now time.Time, loc *time.Location) (timeMatch, bool) {
-	idx := agoRe.FindStringSubmatchIndex(text)
-	if idx == nil {
+	var idx []int
+	// Each pattern needs its closing word and a digit or "a"/"one": test
+	// for the word before running it.
+	if containsFoldASCII(text, "ago") {
+		idx = agoRe.FindStringSubmatchIndex(text)
+	}
+	if idx == nil && hasDigit(text) && (strings.Contains(text, "전") || strings.Contains(text, "前")) {
 		idx = agoCJKRe.FindStringSubmatchIndex(text)
 	}
 	if idx == nil {
@@ -229,6 +236,47 @@ func group(text string, idx []int, g int) string {
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// yearDigits is the length of the digit run every absolute date pattern
+// holds: the year.
+const yearDigits = 4
+
+// hasYearDigits reports whether s holds a run of yearDigits ASCII digits.
+func hasYearDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			run = 0
+			continue
+		}
+		if run++; run == yearDigits {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s holds word, a lower-case ASCII word
+// without the letters k and s, in any ASCII case: the same test as a
+// (?i) regexp literal for such words, whose letters fold only to ASCII.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for ; j < len(word); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != word[j] {
+				break
+			}
+		}
+		if j == len(word) {
 			return true
 		}
 	}
