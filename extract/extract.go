@@ -141,8 +141,14 @@ func (e *Extractor) Extract(p Page) (art *Article, err error) {
 	a.WordCount = countWords(a.Body)
 	sum := sha256.Sum256([]byte(a.Body))
 	a.ContentHash = hex.EncodeToString(sum[:])
-	if e.Markdown && res.Node != nil {
-		a.Markdown = markdown.Render(res.Node, base)
+	if e.Markdown {
+		// res.Node holds exactly the blocks of res.Text; without one (the
+		// JSON-LD articleBody fallback) the text itself is the Markdown.
+		if res.Node != nil {
+			a.Markdown = markdown.Render(res.Node, base)
+		} else {
+			a.Markdown = markdown.Text(res.Text)
+		}
 	}
 	return a, nil
 }

@@ -33,9 +33,6 @@ func TestMarkdownMatchesBody(t *testing.T) {
 		if err != nil {
 			continue // pages without an article have neither
 		}
-		if a.Markdown == "" {
-			continue // the JSON-LD fallback: no content node to render
-		}
 		checked++
 		text, alt := mdText(a.Markdown)
 		altWords += len(tokens(alt))
@@ -53,6 +50,28 @@ func TestMarkdownMatchesBody(t *testing.T) {
 		t.Fatalf("no corpus page rendered Markdown")
 	}
 	t.Logf("%d pages: Markdown words equal Body words; %d words of image alt text set apart", checked, altWords)
+}
+
+// TestMarkdownFallback checks that an article whose text comes from
+// JSON-LD's articleBody (the markup held none) gets that text as
+// Markdown, not an empty Markdown beside a full Body.
+func TestMarkdownFallback(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">
+	{"@type": "NewsArticle", "headline": "Harbour reopens",
+	 "articleBody": "The harbour reopened on Monday.\n* Deeper channel, new berths."}
+	</script></head><body><div><a href="/">Home</a></div></body></html>`
+	e := Extractor{Markdown: true}
+	a, err := e.Extract(Page{URL: "https://example.com/harbour", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Body, "The harbour reopened") {
+		t.Fatalf("Body = %q, want the articleBody", a.Body)
+	}
+	want := "The harbour reopened on Monday.\n\n\\* Deeper channel, new berths."
+	if a.Markdown != want {
+		t.Errorf("Markdown = %q, want %q", a.Markdown, want)
+	}
 }
 
 // around shows the tokens near i.

@@ -1,7 +1,7 @@
 // Package content finds an article's main content in a parsed page and
 // renders it as plain text, paragraphs separated by a blank line.
 //
-// Extract works in four steps, each in its own file:
+// Extract works in five steps, each in its own file:
 //
 //   - clean (clean.go) removes what is never article text: scripts, forms
 //     controls and media (droppedTags), hidden elements (hidden,
@@ -32,6 +32,10 @@
 //     sections ("Comments", "Tags") and reporting credits ("Reporting by
 //     ...; Editing by ...") left at the end, and timestamp lines
 //     ("Published November 20th, 2019 - 07:29 GMT") at either end.
+//   - prune (prune.go) detaches the dropped blocks from the chosen
+//     element, with the images and other text-less elements inside them,
+//     so Result.Node holds exactly the blocks of Result.Text, in order:
+//     its Markdown is the same article as the text.
 //
 // Options pin what the heuristics miss: Body (a CSS selector of the
 // container, trusted as is), Remove (selectors cut before anything else).
@@ -42,5 +46,6 @@
 // same name; testdata/*.html are whole-page fixtures whose extracted text
 // is kept in the .txt beside them (go test -update rewrites them).
 //
-// Extract modifies the document: run it after metadata was read.
+// Extract modifies the document (clean removes chrome, prune the dropped
+// blocks): run it after metadata was read.
 package content

@@ -1,8 +1,10 @@
 // Package markdown renders an article's content node as Markdown, in the
 // dialect GitHub and CommonMark read (GFM tables and strikethrough).
 //
-// Render walks the node the content finder chose and writes each block on
-// its own, separated by exactly one blank line:
+// Render walks the node the content finder chose (content.Extract has
+// already detached the blocks its text dropped, so the Markdown holds the
+// same words as the article's plain text, plus image alt text) and writes
+// each block on its own, separated by exactly one blank line:
 //
 //   - p, div and other containers: paragraphs, with HTML's white-space
 //     collapsing and <br> as a hard break (a trailing backslash); two or

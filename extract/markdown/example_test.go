@@ -33,3 +33,11 @@ func ExampleRender() {
 	//
 	// ![The quay](https://news.example/img/quay.jpg)
 }
+
+func ExampleText() {
+	fmt.Println(markdown.Text("The harbour reopened on Monday.\n* Deeper channel, new berths."))
+	// Output:
+	// The harbour reopened on Monday.
+	//
+	// \* Deeper channel, new berths.
+}

@@ -38,3 +38,37 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// FuzzText renders arbitrary plain text: no panic, no surrounding white
+// space, paragraphs separated by exactly one blank line, and the same
+// words as the input once the escapes are taken out.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"a\nb", "# h\n\n- x\n1. y", "a *b* [c](d) <e> &amp; \\ ` ~ _x_", " \n\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out := Text(in)
+		if out != strings.Trim(out, " \t\n\r\f") {
+			t.Errorf("output has surrounding white space: %q", out)
+		}
+		if strings.Contains(out, "\n\n\n") {
+			t.Errorf("more than one blank line between paragraphs: %q", out)
+		}
+		if got, want := strings.Fields(unescape(out)), strings.Fields(in); strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("Text(%q) = %q: words %q, want %q", in, out, got, want)
+		}
+	})
+}
+
+// unescape takes out the backslashes escapeText and paragraph put before
+// ASCII punctuation.
+func unescape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}

@@ -156,3 +156,22 @@ func TestRenderWholeDocument(t *testing.T) {
 		t.Errorf("got %q, want %q (the title is not content)", got, "Body")
 	}
 }
+
+func TestText(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", ""},
+		{"only space", " \n\t\n ", ""},
+		{"lines are paragraphs", "One.\nTwo.\n\n\nThree.", "One.\n\nTwo.\n\nThree."},
+		{"white space collapsed", "  a \t b  ", "a b"},
+		{"markup escaped", "# not a heading\n1. not a list\na *b* [c](d) <e>", "\\# not a heading\n\n1\\. not a list\n\na \\*b\\* \\[c\\](d) \\<e\\>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Text(tt.in); got != tt.want {
+				t.Errorf("Text(%q)\n got: %q\nwant: %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
