@@ -32,10 +32,22 @@
 // crawl.respect_robots is on, Crawl-delay included. Each host gets at most
 // crawl.per_host requests at a time, or, when it has a delay (the larger of
 // crawl.delay and Crawl-delay), one request at a time with that pause
-// between them. crawl.concurrency caps the requests in flight overall.
-// Timeouts, connection failures, 429 and 5xx are retried with backoff,
-// honouring Retry-After (scraper/fetch). Bodies over crawl.max_body fail
-// rather than being cut.
+// between them. These limits are the host's, shared by every site on it:
+// two sites on one host do not get twice its allowance. crawl.concurrency
+// caps the requests in flight overall. Timeouts, connection failures, 429
+// and 5xx are retried with backoff, honouring Retry-After (scraper/fetch);
+// a retry keeps the host's delay, never coming sooner whatever the jitter
+// or Retry-After. Bodies over crawl.max_body fail rather than being cut.
+//
+// A failure no later run would mend is not retried night after night:
+// an article URL that answered 404 or 410, redirected off the site or over
+// crawl.max_redirects, was not HTML, was over crawl.max_body or held no
+// article is remembered in the state, and later runs leave it alone for
+// crawl.recheck_failed (counting it in Summary.SkippedFailed, not as a
+// failure); then it is fetched again, and if it now works the record is
+// forgotten. WithRefresh does not bring it back sooner. Transient failures
+// (timeouts, connection errors, 429, 5xx) are not remembered: the URL stays
+// pending, every run fetches it again and counts it as failed.
 //
 // # Memory between runs
 //
@@ -58,7 +70,7 @@
 // # Reporting
 //
 // Run returns a Summary: pages fetched, articles written, unchanged,
-// skipped, duplicates, failures by kind and by HTTP status, the outputs,
+// skipped (known, or failed for good recently), duplicates, failures by kind and by HTTP status, the outputs,
 // and whether the run was interrupted. Run's error is only for a crawl
 // that cannot start (state file, output directory) or, with the Summary,
 // for a canceled context; failures of pages are in the Summary. WithLogger

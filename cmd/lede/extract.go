@@ -45,10 +45,11 @@ An INPUT is a file, an http(s) URL (fetched), or - for standard input.
 
 JSONL (the default) writes one JSON object a line. Markdown writes each article as
 a document with YAML front matter: with --out DIR, one file per article at
-DIR/<host>/<YYYY>/<MM>/<slug>-<hash>.md (the host of the URL, else of the page's
-canonical URL, else _local; the month published, else the current one); on
-stdout, the documents one after another, separated by a blank line, each
-starting with its "---" front matter line.
+DIR/<host>/<YYYY>/<MM>/<slug>-<hash>.md, the year and month published, or at
+DIR/<host>/undated/<slug>-<hash>.md for a page without a publication date (the
+host of the URL, else of the page's canonical URL, else _local); on stdout, the
+documents one after another, separated by a blank line, each starting with its
+"---" front matter line.
 
 A bad input gets one line on stderr naming it and the problem; the other inputs
 are still extracted and the exit status is 1. Usage errors exit with 2.`,
