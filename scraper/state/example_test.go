@@ -71,3 +71,41 @@ func Example() {
 	// open runs: 1
 	// open runs after EndRun: 0
 }
+
+// A link that answered 404 is remembered, so that later runs can leave it
+// alone for a while instead of failing on it every night.
+func ExampleStore_PutFailure() {
+	dir, err := os.MkdirTemp("", "lede-state")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	st, err := state.Open(filepath.Join(dir, "lede.db"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer st.Close()
+
+	const u = "https://news.example/gone"
+	for range 2 { // two nightly runs met the dead link
+		if err := st.PutFailure(state.Failure{URL: u, Site: "example", Kind: "http_status", Status: 404}); err != nil {
+			log.Fatal(err)
+		}
+	}
+	f, failed, err := st.Failure(u)
+	if err != nil {
+		log.Fatal(err)
+	}
+	const recheck = 7 * 24 * time.Hour
+	fmt.Printf("failed=%v status=%d count=%d skip=%v\n", failed, f.Status, f.Count, time.Since(f.Last) < recheck)
+
+	// The page comes back and its article is written: the failure is forgotten.
+	if err := st.Put(state.Article{URL: u, Site: "example"}); err != nil {
+		log.Fatal(err)
+	}
+	_, failed, _ = st.Failure(u)
+	fmt.Println("failed after Put:", failed)
+	// Output:
+	// failed=true status=404 count=2 skip=true
+	// failed after Put: false
+}
