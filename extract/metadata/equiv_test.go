@@ -73,13 +73,13 @@ func FuzzHintSet(f *testing.F) {
 	})
 }
 
-// FuzzDatePrefilters checks that each cheap test before a date regexp
-// only skips texts the regexp cannot match.
+// FuzzDatePrefilters checks that each cheap test before a date or byline
+// regexp only skips texts the regexp cannot match.
 func FuzzDatePrefilters(f *testing.F) {
 	for _, s := range equivSeeds {
 		f.Add(s)
 	}
-	for _, s := range []string{"an hour AGO", "3 Days Ago", "5分钟前", "2주 전", "12/3/2025", "3. März 2025"} {
+	for _, s := range []string{"an hour AGO", "3 Days Ago", "5分钟前", "2주 전", "홍길동 기자", "(서울=연합뉴스) 김철수 선임기자 =", "12/3/2025", "3. März 2025"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -93,9 +93,29 @@ func FuzzDatePrefilters(f *testing.F) {
 		if !containsFoldASCII(s, "ago") && agoRe.MatchString(s) {
 			t.Errorf(`containsFoldASCII(%q, "ago") = false, but agoRe matches`, s)
 		}
+		if koByline(s) != koBylineRe.MatchString(s) {
+			t.Errorf("koByline(%q) disagrees with koBylineRe", s)
+		}
 		cjk := hasDigit(s) && (strings.Contains(s, "전") || strings.Contains(s, "前"))
 		if !cjk && agoCJKRe.MatchString(s) {
 			t.Errorf("CJK prefilter skips %q, but agoCJKRe matches", s)
+		}
+	})
+}
+
+// FuzzDateLabels checks that hasDateLabel, the test before the label
+// regexps, agrees with them.
+func FuzzDateLabels(f *testing.F) {
+	for _, s := range equivSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{"POSTED", "poſted", "MODIFIED", "Mis à Jour", "MIS À JOUR", "VERÖFFENTLICHT", "Publié", "ᏚᏔ", "\u212aelvin"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := pubLabelRe.MatchString(s) || modLabelRe.MatchString(s)
+		if got := hasDateLabel(s); got != want {
+			t.Errorf("hasDateLabel(%q) = %v, the regexps say %v", s, got, want)
 		}
 	})
 }

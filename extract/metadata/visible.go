@@ -33,7 +33,24 @@ var (
 
 	pubLabelRe = regexp.MustCompile(`(?i)published|posted|created|issued|first\s+published|publiziert|erschienen|publicado|publicada|pubblicato|입력|등록|게재|발행|작성|송고|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|公開|发布|發布|发表|發表|出版`)
 	modLabelRe = regexp.MustCompile(`(?i)updated|update|modified|edited|revised|수정|업데이트|갱신|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|更新`)
+
+	// The literals of pubLabelRe and modLabelRe together ("first published"
+	// is in "published"), to test a line for a label before the regexps run.
+	dateLabels = newFoldSet(
+		"published", "posted", "created", "issued", "publiziert", "erschienen", "publicado", "publicada",
+		"pubblicato", "입력", "등록", "게재", "발행", "작성", "송고", "veröffentlicht", "publié", "gepubliceerd",
+		"公開", "发布", "發布", "发表", "發表", "出版",
+		"update", "modified", "edited", "revised", "수정", "업데이트", "갱신", "aktualisiert", "mis à jour",
+		"actualizado", "atualizado", "aggiornato", "bijgewerkt", "更新",
+	)
 )
+
+// hasDateLabel reports whether text holds a word of pubLabelRe or
+// modLabelRe, in any case.
+func hasDateLabel(text string) bool {
+	var buf [2 * maxDateLineBytes]byte
+	return dateLabels.inFolded(appendFold(buf[:0], text))
+}
 
 // dateKind says how a visible date was labelled.
 type dateKind int
@@ -130,7 +147,7 @@ func (v *visible) bylineAt(i int) string {
 		return ""
 	}
 	hinted := hintMatch(bylineHints, l.elem, hintDepth)
-	if !hinted && !byLineRe.MatchString(l.text) && !koBylineRe.MatchString(l.text) && !roleBylineRe.MatchString(l.text) {
+	if !hinted && !byLineRe.MatchString(l.text) && !koByline(l.text) && !roleBylineRe.MatchString(l.text) {
 		return ""
 	}
 	if inFigure(l.elem) || creditRe.MatchString(l.text) {
@@ -148,6 +165,12 @@ func (v *visible) bylineAt(i int) string {
 		return c
 	}
 	return ""
+}
+
+// koByline reports whether text prints a Korean byline; the regexp runs
+// only on text that holds its literal 기자.
+func koByline(text string) bool {
+	return strings.Contains(text, "기자") && koBylineRe.MatchString(text)
 }
 
 // creditRe matches picture credits, which name photographers and
@@ -315,7 +338,7 @@ func (v *visible) dates() (pub, mod Time) {
 		for _, l := range v.lines {
 			// Away from the headline only labelled dates count: test for
 			// a label before parsing.
-			if len(l.text) > maxDateLineBytes || !hasDigit(l.text) ||
+			if len(l.text) > maxDateLineBytes || !hasDigit(l.text) || !hasDateLabel(l.text) ||
 				(!pubLabelRe.MatchString(l.text) && !modLabelRe.MatchString(l.text)) {
 				continue
 			}
