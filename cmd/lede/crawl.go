@@ -71,7 +71,7 @@ Exit status: 0 done, 1 done but some pages failed (see the summary),
 	fl.StringSliceVar(&f.sites, "site", nil, "crawl only this configured site (repeatable)")
 	fl.StringArrayVar(&f.articles, "articles", nil, "quick mode: regular expression of article URLs (repeatable)")
 	fl.StringArrayVar(&f.follow, "follow", nil, "quick mode: regular expression of section and pagination URLs to walk (repeatable)")
-	fl.BoolVar(&f.refresh, "refresh", false, "revalidate known articles with conditional GETs and write the changed ones")
+	fl.BoolVar(&f.refresh, "refresh", false, "revalidate known articles with conditional GETs and write the changed ones (URLs that failed for good wait for crawl.recheck_failed)")
 	fl.StringVar(&f.summary, "summary", "", "write the run's summary as JSON to this file")
 	fl.StringVar(&f.runID, "run-id", "", "name of the run (default: the UTC start time, like 20261125T163000Z)")
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format on stderr: text or json")
@@ -274,6 +274,7 @@ func describe(s *scraper.Summary) string {
 	}{
 		{s.Unchanged, "unchanged"},
 		{s.Skipped, "already known (skipped)"},
+		{s.SkippedFailed, "failed for good before (skipped until crawl.recheck_failed)"},
 		{s.Duplicates, "duplicates"},
 		{s.NotHTML, "not HTML"},
 		{s.Blocked, "blocked by robots.txt"},

@@ -148,10 +148,16 @@ func TestCrawlQuickMode(t *testing.T) {
 		}
 	}
 
-	// Again: nothing new, the dead link fails again.
+	// Again: nothing new; the dead link, remembered as failed for good
+	// (crawl.recheck_failed), is not fetched and fails nothing.
 	code, stderr = execute(t, quickArgs(srv, dir, "--summary", sumPath)...)
-	if code != exitFailures || !strings.Contains(stderr, "0 articles written") || !strings.Contains(stderr, "3 already known") {
+	if code != exitOK || !strings.Contains(stderr, "0 articles written") || !strings.Contains(stderr, "3 already known") ||
+		!strings.Contains(stderr, "1 failed for good before") {
 		t.Errorf("second run: exit %d:\n%s", code, stderr)
+	}
+	sum = scraper.Summary{}
+	if b, err := os.ReadFile(sumPath); err != nil || json.Unmarshal(b, &sum) != nil || sum.SkippedFailed != 1 || sum.Failed != 0 {
+		t.Errorf("second run summary: %+v, %v; want the dead link skipped as failed", sum, err)
 	}
 }
 
