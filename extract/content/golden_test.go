@@ -9,13 +9,15 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+
+	"github.com/lede-news/lede/extract/markdown"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.txt from the current extractor")
+var update = flag.Bool("update", false, "rewrite testdata/*.txt and *.md from the current extractor")
 
 // TestGolden extracts every testdata/*.html page (fixtures written for
 // these tests, one layout each) and compares the text with the .txt file
-// beside it. The headline is given as metadata would find it: the page's
+// beside it and the Markdown of the content node with the .md file. The headline is given as metadata would find it: the page's
 // first <h1>.
 func TestGolden(t *testing.T) {
 	pages, err := filepath.Glob(filepath.Join("testdata", "*.html"))
@@ -35,21 +37,28 @@ func TestGolden(t *testing.T) {
 			}
 			doc := goquery.NewDocumentFromNode(root)
 			headline := strings.TrimSpace(doc.Find("h1").First().Text())
-			got := Extract(doc, Options{Headline: headline}).Text + "\n"
-			want := strings.TrimSuffix(page, ".html") + ".txt"
-			if *update {
-				if err := os.WriteFile(want, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			w, err := os.ReadFile(want)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(w) {
-				t.Errorf("%s differs from %s (go test -update rewrites it)\n got:\n%s\nwant:\n%s", page, want, got, w)
-			}
+			res := Extract(doc, Options{Headline: headline})
+			name := strings.TrimSuffix(page, ".html")
+			golden(t, name+".txt", res.Text+"\n")
+			golden(t, name+".md", markdown.Render(res.Node, nil)+"\n")
 		})
+	}
+}
+
+// golden compares got with the file want, or rewrites it under -update.
+func golden(t *testing.T, want, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(want, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	w, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(w) {
+		t.Errorf("%s differs (go test -update rewrites it)\n got:\n%s\nwant:\n%s", want, got, w)
 	}
 }
