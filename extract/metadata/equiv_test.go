@@ -43,8 +43,12 @@ func FuzzCollapse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := collapse(s), collapseRef(s); got != want {
+		want := collapseRef(s)
+		if got := collapse(s); got != want {
 			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+		if got := collapseBytes([]byte(s)); got != want {
+			t.Errorf("collapseBytes(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

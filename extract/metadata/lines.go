@@ -60,16 +60,16 @@ func isChrome(n *html.Node) bool {
 func pageLines(root *html.Node) []line {
 	var (
 		lines []line
-		cur   strings.Builder
+		cur   []byte // the line's raw text; its buffer is reused line after line
 		first *html.Node
 	)
 	flush := func(block *html.Node) {
 		if first != nil {
-			if t := collapse(cur.String()); t != "" {
+			if t := collapseBytes(cur); t != "" {
 				lines = append(lines, line{text: t, block: block, elem: first})
 			}
 		}
-		cur.Reset()
+		cur = cur[:0]
 		first = nil
 	}
 	var walk func(n, block *html.Node)
@@ -83,15 +83,15 @@ func pageLines(root *html.Node) []line {
 					}
 					first = c.Parent
 				}
-				if cur.Len() < maxLineBytes {
-					cur.WriteString(c.Data)
+				if len(cur) < maxLineBytes {
+					cur = append(cur, c.Data...)
 				}
 			case html.ElementNode:
 				if skippedTags[c.DataAtom] {
 					continue
 				}
 				if c.DataAtom == atom.Br {
-					cur.WriteByte(' ')
+					cur = append(cur, ' ')
 					continue
 				}
 				if inlineTags[c.DataAtom] {

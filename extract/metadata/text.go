@@ -3,7 +3,6 @@ package metadata
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -55,72 +54,6 @@ func textOf(n *html.Node, max int) (string, bool) {
 		walk(n)
 	}
 	return collapse(b.String()), complete
-}
-
-// collapse trims s and turns every run of white space into one space.
-// Invalid UTF-8 becomes U+FFFD. Text already in that form is returned
-// as is, without a copy.
-func collapse(s string) string {
-	if isCollapsed(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		if isCollapsedSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		if r < utf8.RuneSelf {
-			b.WriteByte(byte(r))
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// isCollapsed reports whether collapse would return s unchanged: valid
-// UTF-8 whose only white space is single ' ' between other characters.
-func isCollapsed(s string) bool {
-	prevSpace := true // a leading space is trimmed
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				return false
-			}
-		}
-		i += size
-		if isCollapsedSpace(r) {
-			if r != ' ' || prevSpace {
-				return false
-			}
-			prevSpace = true
-			continue
-		}
-		prevSpace = false
-	}
-	return !prevSpace || s == ""
-}
-
-// isCollapsedSpace reports whether collapse treats r as white space.
-func isCollapsedSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || ('\t' <= r && r <= '\r')
-	}
-	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff'
 }
 
 // fold lower-cases s and keeps only letters and digits, to compare texts
