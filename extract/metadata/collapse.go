@@ -1,91 +1,94 @@
 package metadata
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// collapseStackLen is the longest collapsed text built in a stack buffer
+// before its one copy; longer text grows a heap buffer.
+const collapseStackLen = 512
 
 // collapse trims s and turns every run of white space into one space.
 // Invalid UTF-8 becomes U+FFFD. Text already in that form is returned
 // as is, without a copy.
 func collapse(s string) string {
-	if isCollapsed(s, utf8.DecodeRuneInString) {
+	if isCollapsed(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	writeCollapsed(&b, s, utf8.DecodeRuneInString)
-	return b.String()
+	var buf [collapseStackLen]byte
+	return string(appendCollapsed(buf[:0], s, utf8.DecodeRuneInString))
 }
 
-// collapseBytes is collapse of a byte buffer the caller reuses: the one
-// copy it makes is the result.
-func collapseBytes(s []byte) string {
-	if isCollapsed(s, utf8.DecodeRune) {
-		return string(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	writeCollapsed(&b, s, utf8.DecodeRune)
-	return b.String()
-}
-
-// writeCollapsed writes collapse(s) to b, which must be empty; decode is
-// the utf8 decoder for s's type.
-func writeCollapsed[T string | []byte](b *strings.Builder, s T, decode func(T) (rune, int)) {
+// appendCollapsed appends collapse(s) to dst, which must be empty; decode
+// is the utf8 decoder for s's type.
+func appendCollapsed[T string | []byte](dst []byte, s T, decode func(T) (rune, int)) []byte {
 	space := false
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = decode(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if isASCIISpace(c) {
+				space = len(dst) > 0
+				continue
+			}
+			if space {
+				dst = append(dst, ' ')
+				space = false
+			}
+			dst = append(dst, c)
+			continue
 		}
+		r, size := decode(s[i:])
 		i += size
-		if isCollapsedSpace(r) {
-			space = b.Len() > 0
+		if isWideSpace(r) {
+			space = len(dst) > 0
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			space = false
 		}
-		if r < utf8.RuneSelf {
-			b.WriteByte(byte(r))
-		} else {
-			b.WriteRune(r)
-		}
+		dst = utf8.AppendRune(dst, r)
 	}
+	return dst
 }
 
 // isCollapsed reports whether collapse would return s unchanged: valid
 // UTF-8 whose only white space is single ' ' between other characters.
-func isCollapsed[T string | []byte](s T, decode func(T) (rune, int)) bool {
+func isCollapsed(s string) bool {
 	prevSpace := true // a leading space is trimmed
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = decode(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				return false
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if isASCIISpace(c) {
+				if c != ' ' || prevSpace {
+					return false
+				}
+				prevSpace = true
+				continue
 			}
-		}
-		i += size
-		if isCollapsedSpace(r) {
-			if r != ' ' || prevSpace {
-				return false
-			}
-			prevSpace = true
+			prevSpace = false
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || isWideSpace(r) {
+			return false
+		}
+		i += size
 		prevSpace = false
 	}
 	return !prevSpace || len(s) == 0
 }
 
-// isCollapsedSpace reports whether collapse treats r as white space.
-func isCollapsedSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || ('\t' <= r && r <= '\r')
-	}
+// isASCIISpace reports whether the ASCII byte c is white space to
+// unicode.IsSpace: tab, newline, vertical tab, form feed, return, space.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c-'\t' <= '\r'-'\t'
+}
+
+// isWideSpace reports whether the non-ASCII rune r is white space to
+// collapse: Unicode white space, and the no-break, zero-width and BOM
+// characters pages use as such.
+func isWideSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff'
 }

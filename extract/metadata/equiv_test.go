@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The fast paths of this package must give the same answers as the plain
@@ -47,8 +48,8 @@ func FuzzCollapse(f *testing.F) {
 		if got := collapse(s); got != want {
 			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
 		}
-		if got := collapseBytes([]byte(s)); got != want {
-			t.Errorf("collapseBytes(%q) = %q, want %q", s, got, want)
+		if got := string(appendCollapsed(nil, []byte(s), utf8.DecodeRune)); got != want {
+			t.Errorf("appendCollapsed(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
@@ -59,20 +60,75 @@ var (
 	dateHintRe   = regexp.MustCompile(`date|time|publish|posted|updated|dateline|byline|meta|info`)
 )
 
+// The class and id fragment lists of chrome blocks and breadcrumbs the
+// hint sets hold, as strings.Contains(strings.ToLower(v), f) tested them.
+var (
+	chromeHintsRef = []string{
+		"comment", "footer", "sidebar", "related", "popular", "most-read", "mostread", "recommend",
+		"gnb", "lnb", "navbar", "menu", "breadcrumb", "newsletter", "promo", "trending", "more-stories",
+		"rightcol", "right-col", "top_bar", "topbar", "masthead",
+	}
+	crumbHintsRef = []string{"breadcrumb", "crumb", "location"}
+)
+
+func lowerContainsRef(v string, frags ...string) bool {
+	v = strings.ToLower(v)
+	for _, f := range frags {
+		if strings.Contains(v, f) {
+			return true
+		}
+	}
+	return false
+}
+
 func FuzzHintSet(f *testing.F) {
 	for _, s := range equivSeeds {
 		f.Add(s)
 	}
-	for _, s := range []string{"byl", "byl-x", "bylaw", "xbyl_", "byl\xff", "bylbyl ", "post-author", "entry-meta", "기자명"} {
+	for _, s := range []string{
+		"byl", "byl-x", "bylaw", "xbyl_", "byl\xff", "bylbyl ", "post-author", "entry-meta", "기자명", "BYL",
+		"SİDEBAR", "Menu-Top", "BreadCrumbList", "LOCATION", "related-posts-widget-with-a-long-class-name",
+		strings.Repeat("a", maxStackLower) + "Footer", strings.Repeat("Ab", 200) + "é",
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		v = strings.ToLower(v)
-		if got, want := bylineHints.in(v), bylineHintRe.MatchString(v); got != want {
-			t.Errorf("bylineHints.in(%q) = %v, regexp says %v", v, got, want)
+		lv := strings.ToLower(v)
+		if got, want := bylineHints.inValue(v), bylineHintRe.MatchString(lv); got != want {
+			t.Errorf("bylineHints.inValue(%q) = %v, regexp says %v", v, got, want)
 		}
-		if got, want := dateHints.in(v), dateHintRe.MatchString(v); got != want {
-			t.Errorf("dateHints.in(%q) = %v, regexp says %v", v, got, want)
+		if got, want := dateHints.inValue(v), dateHintRe.MatchString(lv); got != want {
+			t.Errorf("dateHints.inValue(%q) = %v, regexp says %v", v, got, want)
+		}
+		if got, want := chromeHints.inValue(v), lowerContainsRef(v, chromeHintsRef...); got != want {
+			t.Errorf("chromeHints.inValue(%q) = %v, want %v", v, got, want)
+		}
+		if got, want := crumbHints.inValue(v), lowerContainsRef(v, crumbHintsRef...); got != want {
+			t.Errorf("crumbHints.inValue(%q) = %v, want %v", v, got, want)
+		}
+		if got, want := crumbTypeHints.inValue(v), lowerContainsRef(v, "breadcrumblist"); got != want {
+			t.Errorf("crumbTypeHints.inValue(%q) = %v, want %v", v, got, want)
+		}
+	})
+}
+
+func FuzzLowerASCII(f *testing.F) {
+	for _, s := range equivSeeds {
+		f.Add(s)
+	}
+	f.Add("@AZ[`az{ 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	f.Fuzz(func(t *testing.T, s string) {
+		buf := make([]byte, len(s))
+		low, ok := lowerASCII(buf, s)
+		ascii := true
+		for i := 0; i < len(s); i++ {
+			ascii = ascii && s[i] < 0x80
+		}
+		if ok != ascii {
+			t.Fatalf("lowerASCII(%q) ok = %v, want %v", s, ok, ascii)
+		}
+		if ok && string(low) != strings.ToLower(s) {
+			t.Errorf("lowerASCII(%q) = %q, want %q", s, low, strings.ToLower(s))
 		}
 	})
 }

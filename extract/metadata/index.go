@@ -85,29 +85,20 @@ func (ix *index) add(n *html.Node) {
 	}
 }
 
-// crumbHints are class or id fragments of breadcrumb trails.
-var crumbHints = []string{"breadcrumb", "crumb", "location"}
-
 // isCrumb reports whether n is marked as a breadcrumb trail.
 func isCrumb(n *html.Node) bool {
 	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" && a.Key != "aria-label" && a.Key != "itemtype" {
-			continue
-		}
-		v := strings.ToLower(a.Val)
 		switch a.Key {
 		case "class", "id":
-			for _, h := range crumbHints {
-				if strings.Contains(v, h) {
-					return true
-				}
+			if crumbHints.inValue(a.Val) {
+				return true
 			}
 		case "aria-label":
-			if n.DataAtom == atom.Nav && strings.Contains(v, "breadcrumb") {
+			if n.DataAtom == atom.Nav && crumbLabelHints.inValue(a.Val) {
 				return true
 			}
 		case "itemtype":
-			if strings.Contains(v, "breadcrumblist") {
+			if crumbTypeHints.inValue(a.Val) {
 				return true
 			}
 		}

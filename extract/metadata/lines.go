@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -26,13 +27,7 @@ var chromeTags = map[atom.Atom]bool{atom.Nav: true, atom.Footer: true, atom.Asid
 // the layout ("sidebar-primary" on <body>), not chrome.
 var neverChrome = map[atom.Atom]bool{atom.Html: true, atom.Body: true, atom.Main: true, atom.Article: true}
 
-// chromeHints are class or id fragments of chrome blocks.
-var chromeHints = []string{
-	"comment", "footer", "sidebar", "related", "popular", "most-read", "mostread", "recommend",
-	"gnb", "lnb", "navbar", "menu", "breadcrumb", "newsletter", "promo", "trending", "more-stories",
-	"rightcol", "right-col", "top_bar", "topbar", "masthead",
-}
-
+// isChrome reports whether n is a chrome block by its tag, class or id.
 func isChrome(n *html.Node) bool {
 	if neverChrome[n.DataAtom] {
 		return false
@@ -44,11 +39,8 @@ func isChrome(n *html.Node) bool {
 		if (a.Key != "class" && a.Key != "id") || a.Val == "" {
 			continue
 		}
-		v := strings.ToLower(a.Val)
-		for _, c := range chromeHints {
-			if strings.Contains(v, c) {
-				return true
-			}
+		if chromeHints.inValue(a.Val) {
+			return true
 		}
 	}
 	return false
@@ -61,12 +53,13 @@ func pageLines(root *html.Node) []line {
 	var (
 		lines []line
 		cur   []byte // the line's raw text; its buffer is reused line after line
+		out   []byte // the line collapsed; reused likewise
 		first *html.Node
 	)
 	flush := func(block *html.Node) {
 		if first != nil {
-			if t := collapseBytes(cur); t != "" {
-				lines = append(lines, line{text: t, block: block, elem: first})
+			if out = appendCollapsed(out[:0], cur, utf8.DecodeRune); len(out) > 0 {
+				lines = append(lines, line{text: string(out), block: block, elem: first})
 			}
 		}
 		cur = cur[:0]
