@@ -24,24 +24,9 @@ type index struct {
 
 // buildIndex walks the tree under root once.
 func buildIndex(root *html.Node) *index {
-	ix := &index{}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			ix.add(c)
-			walk(c)
-		}
-	}
-	if root != nil {
-		if root.Type == html.ElementNode {
-			ix.add(root)
-		}
-		walk(root)
-	}
-	return ix
+	s := &scanner{ix: &index{}, noLines: true}
+	s.scan(root)
+	return s.ix
 }
 
 func (ix *index) add(n *html.Node) {
@@ -77,33 +62,26 @@ func (ix *index) add(n *html.Node) {
 			ix.h1 = n
 		}
 	}
-	if hasAttr(n, "itemprop") {
-		ix.itemprops = append(ix.itemprops, n)
-	}
-	if isCrumb(n) {
-		ix.crumbs = append(ix.crumbs, n)
-	}
-}
-
-// isCrumb reports whether n is marked as a breadcrumb trail.
-func isCrumb(n *html.Node) bool {
+	// One pass over the attributes for both lists.
+	itemprop, crumb := false, false
 	for _, a := range n.Attr {
 		switch a.Key {
+		case "itemprop":
+			itemprop = true
 		case "class", "id":
-			if crumbHints.inValue(a.Val) {
-				return true
-			}
+			crumb = crumb || crumbHints.inValue(a.Val)
 		case "aria-label":
-			if n.DataAtom == atom.Nav && crumbLabelHints.inValue(a.Val) {
-				return true
-			}
+			crumb = crumb || n.DataAtom == atom.Nav && crumbLabelHints.inValue(a.Val)
 		case "itemtype":
-			if crumbTypeHints.inValue(a.Val) {
-				return true
-			}
+			crumb = crumb || crumbTypeHints.inValue(a.Val)
 		}
 	}
-	return false
+	if itemprop {
+		ix.itemprops = append(ix.itemprops, n)
+	}
+	if crumb {
+		ix.crumbs = append(ix.crumbs, n)
+	}
 }
 
 // rawText is the text of an element's children, as a <script> holds it.

@@ -1,9 +1,6 @@
 package metadata
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -46,64 +43,11 @@ func isChrome(n *html.Node) bool {
 	return false
 }
 
-// pageLines splits the document under root into lines in document order,
-// in one walk. Lines in chrome (navigation, footers, asides, comments) are
-// left out: they never hold the article's byline or dateline.
+// pageLines splits the document under root into lines in document order.
+// Lines in chrome (navigation, footers, asides, comments) are left out:
+// they never hold the article's byline or dateline.
 func pageLines(root *html.Node) []line {
-	var (
-		lines []line
-		cur   []byte // the line's raw text; its buffer is reused line after line
-		out   []byte // the line collapsed; reused likewise
-		first *html.Node
-	)
-	flush := func(block *html.Node) {
-		if first != nil {
-			if out = appendCollapsed(out[:0], cur, utf8.DecodeRune); len(out) > 0 {
-				lines = append(lines, line{text: string(out), block: block, elem: first})
-			}
-		}
-		cur = cur[:0]
-		first = nil
-	}
-	var walk func(n, block *html.Node)
-	walk = func(n, block *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				if first == nil {
-					if strings.TrimSpace(c.Data) == "" {
-						continue
-					}
-					first = c.Parent
-				}
-				if len(cur) < maxLineBytes {
-					cur = append(cur, c.Data...)
-				}
-			case html.ElementNode:
-				if skippedTags[c.DataAtom] {
-					continue
-				}
-				if c.DataAtom == atom.Br {
-					cur = append(cur, ' ')
-					continue
-				}
-				if inlineTags[c.DataAtom] {
-					walk(c, block)
-					continue
-				}
-				flush(block)
-				if isChrome(c) {
-					// Every line inside chrome would be dropped: skip it.
-					continue
-				}
-				walk(c, c)
-				flush(c)
-			}
-		}
-	}
-	if root != nil {
-		walk(root, root)
-		flush(root)
-	}
-	return lines
+	s := &scanner{}
+	s.scan(root)
+	return s.lines
 }

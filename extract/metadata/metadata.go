@@ -59,7 +59,7 @@ func Read(doc *goquery.Document, opts Options) Metadata {
 	if doc == nil || len(doc.Nodes) == 0 {
 		return Metadata{}
 	}
-	ix := buildIndex(doc.Nodes[0])
+	ix, lines := scanPage(doc.Nodes[0])
 	r := &reader{doc: doc, ix: ix, opts: opts, loc: siteZone(opts), meta: readMeta(ix)}
 	r.base = baseURL(ix, opts.URL)
 	r.ld, _ = readJSONLD(ix)
@@ -72,7 +72,7 @@ func Read(doc *goquery.Document, opts Options) Metadata {
 
 	m.Headline = r.headline()
 	r.vis = &visible{
-		lines: pageLines(doc.Nodes[0]), loc: r.loc, now: opts.Now, dayFirst: urlZone(opts.URL) != nil,
+		lines: lines, loc: r.loc, now: opts.Now, dayFirst: urlZone(opts.URL) != nil,
 	}
 	r.vis.head = headlineLine(r.vis.lines, m.Headline)
 	m.Byline, m.Authors = r.byline()
