@@ -1,29 +1,47 @@
 package metadata
 
 import (
-	"bytes"
+	"fmt"
+	"math/bits"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
 
-// hintSet is a set of lower-case ASCII fragments of class, id, rel or
-// itemprop values that mark an element's role. A fragment test is a
-// substring search, far cheaper than a regexp alternation run at every
-// byte.
+// hintSet is a set of lower-case fragments of class, id, rel or itemprop
+// values that mark an element's role. It answers whether
+// strings.ToLower(v) holds a fragment in one pass over v, looking up each
+// byte's candidate fragments in a table: far cheaper than a regexp
+// alternation, or a substring search per fragment.
 type hintSet struct {
-	anywhere [][]byte // fragments matched anywhere in a value
-	wordEnd  [][]byte // fragments matched only where an ASCII word ends ("byl", not "bylaw")
+	frags   []string
+	wordEnd []bool                   // frags[k] counts only where an ASCII word ends ("byl", not "bylaw")
+	first   [utf8.RuneSelf]hintMask // fragments by first byte, in either case
 }
 
-// newHintSet builds a hint set at start-up.
-func newHintSet(anywhere []string, wordEnd ...string) hintSet {
-	var h hintSet
-	for _, f := range anywhere {
-		h.anywhere = append(h.anywhere, []byte(f))
-	}
-	for _, f := range wordEnd {
-		h.wordEnd = append(h.wordEnd, []byte(f))
+// hintMask is a set of fragment numbers.
+type hintMask uint64
+
+// maxHints is the number of fragments a hintMask holds.
+const maxHints = 64
+
+// newHintSet builds a hint set at start-up from lower-case fragments.
+func newHintSet(anywhere []string, wordEnd ...string) *hintSet {
+	h := &hintSet{}
+	for i, f := range append(append([]string{}, anywhere...), wordEnd...) {
+		if len(h.frags) == maxHints || f == "" || f != strings.ToLower(f) {
+			panic(fmt.Sprintf("metadata: bad hint fragment %q", f)) // a programming error, at start-up
+		}
+		h.frags = append(h.frags, f)
+		h.wordEnd = append(h.wordEnd, i >= len(anywhere))
+		if c := f[0]; c < utf8.RuneSelf {
+			// A fragment led by a non-ASCII byte is found by the slow path.
+			h.first[c] |= 1 << uint(len(h.frags)-1)
+			if 'a' <= c && c <= 'z' {
+				h.first[c-'a'+'A'] |= 1 << uint(len(h.frags)-1)
+			}
+		}
 	}
 	return h
 }
@@ -51,32 +69,61 @@ var (
 )
 
 // inValue reports whether strings.ToLower(v) holds one of the fragments.
-// An ASCII value is lowered on the stack, without an allocation.
-func (h hintSet) inValue(v string) bool {
-	var buf [maxStackLower]byte
-	if len(v) <= len(buf) {
-		if low, ok := lowerASCII(buf[:], v); ok {
-			return h.in(low)
+// A match among v's ASCII bytes, compared without case, is one in the
+// lowered value too; only when there is none and v has non-ASCII bytes
+// (which lowering may turn into ASCII letters: K, the Kelvin sign, is k)
+// is v lowered and searched again.
+func (h *hintSet) inValue(v string) bool {
+	wide := false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c >= utf8.RuneSelf {
+			wide = true
+			continue
+		}
+		for m := h.first[c]; m != 0; m &= m - 1 {
+			if h.matchAt(v, i, bits.TrailingZeros64(uint64(m))) {
+				return true
+			}
 		}
 	}
-	return h.in([]byte(strings.ToLower(v)))
+	return wide && h.in(strings.ToLower(v))
+}
+
+// matchAt reports whether fragment k occurs at v[i:] without regard to
+// ASCII case. A word-end fragment followed by a non-ASCII byte is left to
+// the slow path, which sees that byte lowered.
+func (h *hintSet) matchAt(v string, i, k int) bool {
+	f := h.frags[k]
+	if len(v)-i < len(f) {
+		return false
+	}
+	for j := 0; j < len(f); j++ {
+		c := v[i+j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != f[j] {
+			return false
+		}
+	}
+	if !h.wordEnd[k] {
+		return true
+	}
+	end := i + len(f)
+	return end == len(v) || v[end] < utf8.RuneSelf && !isWordByte(v[end])
 }
 
 // in reports whether the lower-cased value v holds one of the fragments.
-func (h hintSet) in(v []byte) bool {
-	for _, f := range h.anywhere {
-		if bytes.Contains(v, f) {
-			return true
-		}
-	}
-	for _, f := range h.wordEnd {
+func (h *hintSet) in(v string) bool {
+	for k, f := range h.frags {
 		for off := 0; ; {
-			i := bytes.Index(v[off:], f)
+			i := strings.Index(v[off:], f)
 			if i < 0 {
 				break
 			}
 			end := off + i + len(f)
-			if end == len(v) || !isWordByte(v[end]) {
+			if !h.wordEnd[k] || end == len(v) || !isWordByte(v[end]) {
 				return true
 			}
 			off += i + 1
@@ -92,7 +139,7 @@ func isWordByte(c byte) bool {
 
 // hintMatch reports whether the class, id, rel or itemprop of n or of up
 // to depth of its ancestors holds one of h's fragments.
-func hintMatch(h hintSet, n *html.Node, depth int) bool {
+func hintMatch(h *hintSet, n *html.Node, depth int) bool {
 	for ; n != nil && depth >= 0 && n.Type == html.ElementNode; n, depth = n.Parent, depth-1 {
 		for _, a := range n.Attr {
 			switch a.Key {
