@@ -16,7 +16,7 @@ import (
 // alternation, or a substring search per fragment.
 type hintSet struct {
 	frags   []string
-	wordEnd []bool                   // frags[k] counts only where an ASCII word ends ("byl", not "bylaw")
+	wordEnd []bool                  // frags[k] counts only where an ASCII word ends ("byl", not "bylaw")
 	first   [utf8.RuneSelf]hintMask // fragments by first byte, in either case
 }
 
