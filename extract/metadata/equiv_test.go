@@ -118,7 +118,7 @@ func FuzzDatePrefilters(f *testing.F) {
 	for _, s := range equivSeeds {
 		f.Add(s)
 	}
-	for _, s := range []string{"an hour AGO", "3 Days Ago", "5分钟前", "2주 전", "홍길동 기자", "(서울=연합뉴스) 김철수 선임기자 =", "12/3/2025", "3. März 2025"} {
+	for _, s := range []string{"an hour AGO", "3 Days Ago", "5分钟前", "2주 전", "홍길동 기자", "(서울=연합뉴스) 김철수 선임기자 =", "marſ\t18, 2025", "18 abril de 2025", "Apr.,\n2025", "By Jane", "Élise Martin, Staff Writer", "POSTED BY Joe", "KO YONG-CHUL Reporter", "12/3/2025", "3. März 2025"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -128,6 +128,12 @@ func FuzzDatePrefilters(f *testing.F) {
 					t.Errorf("hasYearDigits(%q) = false, but %v matches", s, re)
 				}
 			}
+		}
+		if !hasWordThenNumber(s) && (mdyRe.MatchString(s) || dmyRe.MatchString(s)) {
+			t.Errorf("hasWordThenNumber(%q) = false, but a month-name pattern matches", s)
+		}
+		if printedByline(s) != (byLineRe.MatchString(s) || koBylineRe.MatchString(s) || roleBylineRe.MatchString(s)) {
+			t.Errorf("printedByline(%q) disagrees with the byline regexps", s)
 		}
 		if !containsFoldASCII(s, "ago") && agoRe.MatchString(s) {
 			t.Errorf(`containsFoldASCII(%q, "ago") = false, but agoRe matches`, s)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Year bounds of a plausible publication date: a page dated before the
@@ -75,16 +76,19 @@ func findTime(text string, loc *time.Location, now time.Time, dayFirst bool) (ti
 				consider(m)
 			}
 		}
-		if idx := mdyRe.FindStringSubmatchIndex(text); idx != nil {
-			c := clockFrom(text, idx, 3, 1, 2, 4)
-			if m, ok := c.match(idx, loc, now); ok {
-				consider(m)
+		// Both month-name patterns print a number after the name.
+		if hasWordThenNumber(text) {
+			if idx := mdyRe.FindStringSubmatchIndex(text); idx != nil {
+				c := clockFrom(text, idx, 3, 1, 2, 4)
+				if m, ok := c.match(idx, loc, now); ok {
+					consider(m)
+				}
 			}
-		}
-		if idx := dmyRe.FindStringSubmatchIndex(text); idx != nil {
-			c := clockFrom(text, idx, 3, 2, 1, 4)
-			if m, ok := c.match(idx, loc, now); ok {
-				consider(m)
+			if idx := dmyRe.FindStringSubmatchIndex(text); idx != nil {
+				c := clockFrom(text, idx, 3, 2, 1, 4)
+				if m, ok := c.match(idx, loc, now); ok {
+					consider(m)
+				}
 			}
 		}
 		if idx := numDMYRe.FindStringSubmatchIndex(text); idx != nil {
@@ -281,6 +285,40 @@ func containsFoldASCII(s, word string) bool {
 		}
 	}
 	return false
+}
+
+// hasWordThenNumber reports whether s holds a letter (an ASCII one, or
+// any non-ASCII byte: (?i) matches ſ for s), an optional '.' and ',',
+// white space as \s reads it, then a digit: what mdyRe ("April 18") and
+// dmyRe ("April 2025", "abril de 2025") need after their month name.
+func hasWordThenNumber(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if !digitAt(s, i) {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && isRegexpSpace(s[j]) {
+			j--
+		}
+		if j == i-1 {
+			continue
+		}
+		if j >= 0 && s[j] == ',' {
+			j--
+		}
+		if j >= 0 && s[j] == '.' {
+			j--
+		}
+		if j >= 0 && (s[j] >= utf8.RuneSelf || 'a' <= s[j]|0x20 && s[j]|0x20 <= 'z') {
+			return true
+		}
+	}
+	return false
+}
+
+// isRegexpSpace reports whether c is white space to a regexp's \s.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 func digitAt(s string, i int) bool {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -147,7 +148,7 @@ func (v *visible) bylineAt(i int) string {
 		return ""
 	}
 	hinted := hintMatch(bylineHints, l.elem, hintDepth)
-	if !hinted && !byLineRe.MatchString(l.text) && !koByline(l.text) && !roleBylineRe.MatchString(l.text) {
+	if !hinted && !printedByline(l.text) {
 		return ""
 	}
 	if inFigure(l.elem) || creditRe.MatchString(l.text) {
@@ -165,6 +166,24 @@ func (v *visible) bylineAt(i int) string {
 		return c
 	}
 	return ""
+}
+
+// printedByline reports whether text is printed like a byline: "By ...",
+// "... 기자", "NAME Reporter". Each regexp runs only on text that can
+// match it: the anchored ones need a first byte they can start with.
+func printedByline(text string) bool {
+	if text == "" {
+		return false
+	}
+	c := text[0]
+	if strings.IndexByte("wWpPbBvVdD", c) >= 0 && byLineRe.MatchString(text) {
+		return true
+	}
+	if koByline(text) {
+		return true
+	}
+	// \p{Lu} starts roleBylineRe: an ASCII capital or a non-ASCII letter.
+	return ('A' <= c && c <= 'Z' || c >= utf8.RuneSelf) && roleBylineRe.MatchString(text)
 }
 
 // koByline reports whether text prints a Korean byline; the regexp runs
