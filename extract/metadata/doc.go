@@ -50,8 +50,15 @@
 //
 // # Cost
 //
-// Read walks the document twice (an index of the elements it reads, and
-// the page's lines), compiles nothing per call except the caller's
-// selector overrides, and bounds every search inside an element.
-// BenchmarkRead measures it over the dev corpus.
+// Read walks the document once (scan.go), gathering both an index of the
+// elements it reads and the page's lines, and skips chrome subtrees for
+// the lines. It compiles nothing per call except the caller's selector
+// overrides and bounds every search inside an element. Class and id hints
+// are substring tables, not regexps (hints.go); each costly regexp runs
+// only on text that passes a cheap test for what it needs (a four-digit
+// year, a label word, a byline's first letter), and equiv_test.go fuzzes
+// each such test against its regexp. BenchmarkRead measures Read over the
+// dev corpus, BenchmarkScanPage the walk alone; TestCorpusGolden holds
+// every field of every dev-corpus page, so a speed-up that changes a
+// result fails.
 package metadata
