@@ -108,7 +108,7 @@ func (s *siteRun) newCollector() (*colly.Collector, error) {
 	c.Context = r.ctx
 	c.SetRequestTimeout(0) // fetch.Transport bounds each attempt; retries may take longer in all
 	c.WithTransport(r.transport)
-	if err := c.SetStorage(r.store.Storage(r.id)); err != nil {
+	if err := c.SetStorage(r.store.Storage(visitedID(r.id, s.spec.site.Name))); err != nil {
 		return nil, fmt.Errorf("site %q: colly storage: %w", s.spec.site.Name, err)
 	}
 	c.SetRedirectHandler(s.checkRedirect)

@@ -27,6 +27,7 @@ func (r *run) recoverKilled() error {
 		if !containsString(ids, old.ID) {
 			ids = append(ids, old.ID)
 		}
+		ids = append(ids, visitedID(old.ID, old.Site))
 		if old.Path == "" {
 			continue
 		}

@@ -230,12 +230,25 @@ func (r *run) end() {
 		r.tally.add(func(sum *Summary) { sum.Outputs = append(sum.Outputs, r.c.cfg.Output.Dir) })
 	}
 	if r.id != "" {
-		if err := r.store.EndRun(r.id); err != nil {
-			r.tally.fail("state")
-			r.c.logger.Warn("ending the run", "run", r.id, "err", err)
+		ids := []string{r.id}
+		for _, s := range r.sites {
+			ids = append(ids, visitedID(r.id, s.spec.site.Name))
+		}
+		for _, id := range ids {
+			if err := r.store.EndRun(id); err != nil {
+				r.tally.fail("state")
+				r.c.logger.Warn("ending the run", "run", id, "err", err)
+			}
 		}
 	}
 }
+
+// visitedID names a site's colly visited set in the state (ended, so
+// dropped, with the run): each site has its own, so that one site's fetch
+// of a page another site also walks (a shared home page or sitemap) does
+// not make it "already visited" for the other. Run IDs hold no '/', so it
+// is no run's ID.
+func visitedID(runID, site string) string { return runID + "/" + site }
 
 // finish completes the summary and logs it.
 func (r *run) finish() *Summary {
