@@ -198,27 +198,27 @@ func (s *siteRun) identity(art *extract.Article, final, requested string) string
 // claimArticle claims identity id for the caller, or returns the claim of
 // the job that got there first.
 func (s *siteRun) claimArticle(id string) (*claim, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if cl, ok := s.claims[id]; ok {
+	s.r.claimMu.Lock()
+	defer s.r.claimMu.Unlock()
+	if cl, ok := s.r.claims[id]; ok {
 		return cl, false
 	}
 	cl := &claim{}
-	s.claims[id] = cl
+	s.r.claims[id] = cl
 	return cl, true
 }
 
 // alias records a duplicate URL of a claimed article in the state once the
 // claim's holder has written it (at once if it has).
 func (s *siteRun) alias(cl *claim, a state.Article) {
-	s.mu.Lock()
+	s.r.claimMu.Lock()
 	if !cl.done {
 		cl.aliases = append(cl.aliases, a)
-		s.mu.Unlock()
+		s.r.claimMu.Unlock()
 		return
 	}
 	ok := cl.ok
-	s.mu.Unlock()
+	s.r.claimMu.Unlock()
 	if ok {
 		s.put(a)
 	}
@@ -227,11 +227,11 @@ func (s *siteRun) alias(cl *claim, a state.Article) {
 // settle ends a claim: when its article is in the output, the aliases
 // waiting on it are recorded too; otherwise they stay pending.
 func (s *siteRun) settle(cl *claim, ok bool) {
-	s.mu.Lock()
+	s.r.claimMu.Lock()
 	cl.done, cl.ok = true, ok
 	aliases := cl.aliases
 	cl.aliases = nil
-	s.mu.Unlock()
+	s.r.claimMu.Unlock()
 	if !ok {
 		return
 	}

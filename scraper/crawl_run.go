@@ -40,6 +40,12 @@ type run struct {
 	tally     *tally
 	md        *output.MarkdownDir // Markdown output, nil for JSONL
 	sites     []*siteRun
+
+	// claims maps an article identity to its first holder in this run,
+	// for all sites: like the state, a run writes an article once whatever
+	// site (of overlapping ones on a host) reaches it.
+	claimMu sync.Mutex
+	claims  map[string]*claim
 }
 
 // siteRun is one site's walk within a run.
@@ -53,8 +59,7 @@ type siteRun struct {
 	log   *slog.Logger
 
 	mu       sync.Mutex
-	claims   map[string]*claim // article identity -> its first holder in this run
-	sitemaps int               // sitemaps queued, at most maxSitemaps
+	sitemaps int // sitemaps queued, at most maxSitemaps
 }
 
 // Run crawls the sites: it repairs what a killed run left, walks each site
@@ -75,7 +80,8 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scraper: run: %w", err)
 	}
-	r := &run{c: c, ctx: ctx, started: started, store: store, tally: newTally(), robots: map[string]*robots.Rules{}}
+	r := &run{c: c, ctx: ctx, started: started, store: store, tally: newTally(), robots: map[string]*robots.Rules{},
+		claims: map[string]*claim{}}
 	sum, err := r.do()
 	if cerr := store.Close(); cerr != nil && err == nil {
 		err = fmt.Errorf("scraper: run: %w", cerr)
@@ -95,7 +101,7 @@ func (r *run) do() (*Summary, error) {
 		r.md = output.NewMarkdownDir(c.cfg.Output.Dir)
 	}
 	for _, spec := range c.sites {
-		s := &siteRun{r: r, spec: spec, front: newFrontier(), claims: map[string]*claim{}}
+		s := &siteRun{r: r, spec: spec, front: newFrontier()}
 		s.log = c.logger.With("site", spec.site.Name)
 		s.ext = extract.Extractor{
 			Timezone:  spec.site.Timezone,

@@ -91,3 +91,30 @@ func visitedSets(t *testing.T, path string) []string {
 	}
 	return names
 }
+
+// TestCrawlSitesOverlapWriteOnce: two sites on one host whose article
+// patterns overlap both reach the same article at once; the run writes it
+// once (the state knows an article whatever the site).
+func TestCrawlSitesOverlapWriteOnce(t *testing.T) {
+	site := newNewsSite(t)
+	site.page("/a/", "/news/1")
+	site.page("/b/", "/news/1")
+	site.article("/news/1", "/news/1")
+	article := site.routes["/news/1"]
+	site.handle("/news/1", func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(100 * time.Millisecond) // both sites' requests in flight together
+		article(w, r)
+	})
+	cfg := testConfig(t.TempDir(), site.URL, nil, nil)
+	cfg.Sites = nil
+	for _, name := range []string{"a", "b"} {
+		cfg.Sites = append(cfg.Sites, Site{
+			Name: name, Start: []string{site.URL + "/" + name + "/"}, MaxDepth: DefaultMaxDepth,
+			Articles: []*regexp.Regexp{regexp.MustCompile("^" + regexp.QuoteMeta(site.URL) + `/news/\d+$`)},
+		})
+	}
+	sum := runCrawl(t, cfg)
+	if got := canonicals(readRecords(t, cfg.Output.Dir)); len(got) != 1 {
+		t.Errorf("written %q, want the article once (summary %+v)", got, sum)
+	}
+}

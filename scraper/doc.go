@@ -22,9 +22,10 @@
 //
 // URLs are normalized before anything else (scraper/urlnorm: lower-case
 // host, no fragment, no utm_* or other tracking parameters, sorted query),
-// so one page is fetched once per run whatever its links look like. An
-// article's identity is its canonical URL when that is on the site, so two
-// URLs serving one article (an AMP copy, a print view) give one record.
+// so one page is fetched once per site and run whatever its links look
+// like. An article's identity is its canonical URL when that is on the
+// site, so two URLs serving one article (an AMP copy, a print view) give
+// one record, also when two sites on one host reach it.
 //
 // # Politeness
 //
