@@ -181,9 +181,14 @@ func TestE2EArticleFields(t *testing.T) {
 // TestE2ETimeoutAndRobotsOff: a page slower than crawl.timeout fails as a
 // timeout; with respect_robots off, the private area is crawled.
 func TestE2ETimeoutAndRobotsOff(t *testing.T) {
-	site := testsite.Start(t, testsite.Options{SlowDelay: 3 * time.Second})
+	// The timeout must fire on /news/slow alone: it is long enough for every
+	// other page (the 2 MiB /news/huge must reach the size cap first, even
+	// under -race on a loaded machine), and /news/slow is far longer still.
+	// The server stops waiting as soon as the crawler gives up.
+	const timeout = 3 * time.Second
+	site := testsite.Start(t, testsite.Options{SlowDelay: 20 * timeout})
 	cfg := siteConfig(t.TempDir(), site)
-	cfg.Crawl.Timeout = 300 * time.Millisecond
+	cfg.Crawl.Timeout = timeout
 	cfg.Crawl.Retries = 0
 	cfg.Crawl.RespectRobots = false
 	sum := crawl(t, cfg)

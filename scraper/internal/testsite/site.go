@@ -87,10 +87,15 @@ func New(opts Options) (*Site, error) {
 		}
 		s.corpus = c
 	}
-	s.off = httptest.NewServer(s.offStat.wrap(http.HandlerFunc(offsite)))
-	s.OffsiteURL = s.off.URL
-	s.srv = httptest.NewServer(s.stats.wrap(http.HandlerFunc(s.serve)))
-	s.URL = s.srv.URL
+	// The handlers read s.URL and s.OffsiteURL: set them from the bound
+	// listeners before the servers start, not after (a request from another
+	// process could otherwise race the assignment).
+	s.off = httptest.NewUnstartedServer(s.offStat.wrap(http.HandlerFunc(offsite)))
+	s.OffsiteURL = "http://" + s.off.Listener.Addr().String()
+	s.srv = httptest.NewUnstartedServer(s.stats.wrap(http.HandlerFunc(s.serve)))
+	s.URL = "http://" + s.srv.Listener.Addr().String()
+	s.off.Start()
+	s.srv.Start()
 	return s, nil
 }
 
