@@ -528,8 +528,10 @@ func TestExtractFetchErrors(t *testing.T) {
 		{"/missing", nil, "HTTP 404"},
 		{"/big", nil, "size cap"},
 		{"/big-chunked", nil, "size cap"},
-		{"/slow", []string{"--timeout", "200ms"}, "timed out after 200ms"},
-		{"/stall", []string{"--timeout", "200ms"}, "timed out after 200ms"},
+		// The timeout also bounds the good input fetched after the slow
+		// one, so it is generous: the slow pages hold for 10s.
+		{"/slow", []string{"--timeout", "2s"}, "timed out after 2s"},
+		{"/stall", []string{"--timeout", "2s"}, "timed out after 2s"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
