@@ -30,7 +30,7 @@ type hostGate struct {
 // hostTurn is one host's state in the gate.
 type hostTurn struct {
 	slots chan struct{} // a token per request in flight
-	next  time.Time     // no request starts before this
+	last  time.Time     // when the host's latest request ended
 }
 
 func newHostGate(perHost int, delay time.Duration) *hostGate {
@@ -50,7 +50,21 @@ func (g *hostGate) setDelay(host string, d time.Duration) {
 	} else {
 		delete(g.delays, host)
 	}
-	delete(g.hosts, host) // remade with the right number of slots
+	// Remade with the right number of slots, keeping when the last request
+	// ended: the robots.txt fetch that told the delay counts as a request.
+	if old := g.hosts[host]; old != nil {
+		g.hosts[host] = &hostTurn{slots: make(chan struct{}, g.slotsFor(host)), last: old.last}
+	}
+}
+
+// slotsFor is how many requests to host may be in flight at once; a delay
+// is a pause between requests, so a host with one gets one at a time.
+// g.mu must be held.
+func (g *hostGate) slotsFor(host string) int {
+	if g.delayLocked(host) > 0 {
+		return 1
+	}
+	return g.perHost
 }
 
 // delayFor is host's delay between requests.
@@ -86,11 +100,7 @@ func (g *hostGate) acquire(ctx context.Context, host string) (release func(), er
 	delay := g.delayLocked(host)
 	t := g.hosts[host]
 	if t == nil {
-		n := g.perHost
-		if delay > 0 {
-			n = 1 // a delay is a pause between requests: one at a time
-		}
-		t = &hostTurn{slots: make(chan struct{}, n)}
+		t = &hostTurn{slots: make(chan struct{}, g.slotsFor(host))}
 		g.hosts[host] = t
 	}
 	g.mu.Unlock()
@@ -101,7 +111,10 @@ func (g *hostGate) acquire(ctx context.Context, host string) (release func(), er
 		return nil, ctx.Err()
 	}
 	g.mu.Lock()
-	wait := time.Until(t.next)
+	var wait time.Duration
+	if delay > 0 && !t.last.IsZero() {
+		wait = time.Until(t.last.Add(delay))
+	}
 	g.mu.Unlock()
 	if wait > 0 {
 		timer := time.NewTimer(wait)
@@ -114,11 +127,9 @@ func (g *hostGate) acquire(ctx context.Context, host string) (release func(), er
 		}
 	}
 	return func() {
-		if delay > 0 {
-			g.mu.Lock()
-			t.next = time.Now().Add(delay)
-			g.mu.Unlock()
-		}
+		g.mu.Lock()
+		t.last = time.Now()
+		g.mu.Unlock()
 		<-t.slots
 	}, nil
 }

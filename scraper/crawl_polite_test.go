@@ -322,3 +322,32 @@ func TestRetrySpacer(t *testing.T) {
 		}
 	}
 }
+
+// The robots.txt fetch that tells a host's Crawl-delay is a request to
+// that host: the first page after it waits out the delay too.
+func TestHostGateDelayCountsFromRobotsFetch(t *testing.T) {
+	const delay = 300 * time.Millisecond
+	g := newHostGate(2, 0)
+	release, err := g.acquire(context.Background(), "news.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	release() // the robots.txt fetch ends
+	ended := time.Now()
+	g.setDelay("news.example", delay) // its Crawl-delay, learned from it
+	release, err = g.acquire(context.Background(), "news.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := time.Now()
+	release()
+	if gap := started.Sub(ended); gap < delay {
+		t.Errorf("first page started %v after robots.txt, want at least the Crawl-delay %v", gap, delay)
+	}
+	// Another host is not held up.
+	release, err = g.acquire(context.Background(), "other.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	release()
+}
