@@ -123,7 +123,8 @@ func (s *siteRun) blocked(u string) {
 // this run, allowed by robots.txt, unknown to the state (or known, with
 // WithRefresh), and not failed for good less than crawl.recheck_failed ago
 // (WithRefresh or not). With addPending, the unknown ones are recorded as pending
-// first, so that a killed run's next start still fetches them.
+// first, so that a killed run's next start still fetches them; without it
+// (urls are the pending ones), those robots.txt disallows leave the pending set.
 func (s *siteRun) queueArticles(urls []string, addPending bool) {
 	var jobs []job
 	var pending []string
@@ -133,6 +134,13 @@ func (s *siteRun) queueArticles(urls []string, addPending bool) {
 		}
 		if !s.allowedURL(u) {
 			s.blocked(u)
+			if !addPending {
+				// A pending URL robots.txt now disallows would be blocked
+				// again by every run; a link found later brings it back.
+				if err := s.r.store.RemovePending(s.spec.site.Name, u); err != nil {
+					s.fail(u, "state", err)
+				}
+			}
 			continue
 		}
 		_, known, err := s.r.store.Lookup(u)

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lede-news/lede/scraper/state"
 )
 
 // dedupeSite serves three articles, one of them under four URLs: its own,
@@ -142,5 +144,48 @@ func TestCrawlSameContentNoValidators(t *testing.T) {
 	sum := runCrawl(t, testConfig(dir, site.URL, nil, []string{`/news/\d+`}, "/"), WithRunID("b"), WithRefresh(true))
 	if sum.Unchanged != 1 || sum.Articles != 0 || site.count("/news/1") != 2 {
 		t.Errorf("refetched %d times: %d unchanged, %d written; want 2, 1, 0", site.count("/news/1"), sum.Unchanged, sum.Articles)
+	}
+}
+
+// TestCrawlPendingBlockedDropped checks that a pending article URL that
+// robots.txt has since disallowed is counted as blocked once, not fetched,
+// and leaves the pending set instead of being blocked by every later run.
+func TestCrawlPendingBlockedDropped(t *testing.T) {
+	site := newNewsSite(t)
+	site.page("/", "/news/1")
+	site.article("/news/1", "/news/1")
+	site.article("/news/private/2", "/news/private/2")
+	site.handle("/robots.txt", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte("User-agent: *\nDisallow: /news/private/\n"))
+	})
+	dir := t.TempDir()
+	cfg := testConfig(dir, site.URL, nil, []string{`/news/(private/)?\d+`}, "/")
+	cfg.Crawl.RespectRobots = true
+	st, err := state.Open(cfg.State.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddPending("test", site.URL+"/news/private/2"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	sum := runCrawl(t, cfg)
+	if sum.Blocked != 1 || sum.Articles != 1 || site.count("/news/private/2") != 0 {
+		t.Errorf("run 1: %d blocked, %d articles, private fetched %d times; want 1, 1, 0",
+			sum.Blocked, sum.Articles, site.count("/news/private/2"))
+	}
+	st, err = state.Open(cfg.State.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending, err := st.Pending("test")
+	st.Close()
+	if err != nil || len(pending) != 0 {
+		t.Fatalf("pending after the run: %v, %v; want none", pending, err)
+	}
+	if sum := runCrawl(t, cfg); sum.Blocked != 0 {
+		t.Errorf("run 2 blocked %d URLs, want 0", sum.Blocked)
 	}
 }
