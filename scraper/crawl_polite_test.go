@@ -332,8 +332,10 @@ func TestHostGateDelayCountsFromRobotsFetch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	release() // the robots.txt fetch ends
+	// Read the clock before release, which stamps the end itself: taken
+	// after, a preempted test could see the gap short by the time between.
 	ended := time.Now()
+	release()                         // the robots.txt fetch ends
 	g.setDelay("news.example", delay) // its Crawl-delay, learned from it
 	release, err = g.acquire(context.Background(), "news.example")
 	if err != nil {
