@@ -40,17 +40,23 @@ var countryZones = map[string]string{
 	"pr": "America/Puerto_Rico", "jm": "America/Jamaica",
 }
 
-// loadedZones loads countryZones once, on first use; zones the system's
-// tz database lacks are left out. The map is never written after loading.
-var loadedZones = sync.OnceValue(func() map[string]*time.Location {
-	m := make(map[string]*time.Location, len(countryZones))
-	for cc, name := range countryZones {
-		if loc, err := time.LoadLocation(name); err == nil {
-			m[cc] = loc
+// loadedZones loads countryZones once, on first use.
+var loadedZones = onceLocations(countryZones)
+
+// onceLocations returns a function that loads the IANA zones of names
+// once, on its first call, keyed as in names; zones the system's tz
+// database lacks are left out. The map is never written after loading.
+func onceLocations(names map[string]string) func() map[string]*time.Location {
+	return sync.OnceValue(func() map[string]*time.Location {
+		m := make(map[string]*time.Location, len(names))
+		for key, name := range names {
+			if loc, err := time.LoadLocation(name); err == nil {
+				m[key] = loc
+			}
 		}
-	}
-	return m
-})
+		return m
+	})
+}
 
 // hostZone returns the zone of host's country-code domain, or nil for a
 // generic domain (.com), an IP address, or a country with several zones.
@@ -97,15 +103,8 @@ var namedZones = map[string]string{
 	"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
 }
 
-var loadedNamedZones = sync.OnceValue(func() map[string]*time.Location {
-	m := make(map[string]*time.Location, len(namedZones))
-	for abbr, name := range namedZones {
-		if loc, err := time.LoadLocation(name); err == nil {
-			m[abbr] = loc
-		}
-	}
-	return m
-})
+// loadedNamedZones loads namedZones once, on first use.
+var loadedNamedZones = onceLocations(namedZones)
 
 // zoneAbbrev returns the location an abbreviation names, or nil.
 func zoneAbbrev(abbr string) *time.Location {
