@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -189,27 +190,41 @@ func TestHostGate(t *testing.T) {
 	slots("news.example:8080", 1) // Crawl-delay: one at a time
 }
 
-// TestCrawlRetryKeepsDelay checks that a retry of a 503 waits the host's
-// delay, though fetch's backoff alone would retry sooner.
-func TestCrawlRetryKeepsDelay(t *testing.T) {
-	const delay = time.Second // over fetch.DefaultBackoffBase, so that backoff alone would fail
-	site := newNewsSite(t)
-	site.page("/", "/news/1")
+// failFirstTry serves a home page linking /news/1, whose first request
+// gets first and every later one the article. The returned function gives
+// the arrival times of /news/1's requests.
+func failFirstTry(site *newsSite, first http.HandlerFunc) (arrivals func() []time.Time) {
 	var (
 		mu    sync.Mutex
 		tries []time.Time
 	)
+	site.page("/", "/news/1")
 	site.handle("/news/1", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		tries = append(tries, time.Now())
 		n := len(tries)
 		mu.Unlock()
 		if n == 1 {
-			http.Error(w, "busy", http.StatusServiceUnavailable)
+			first(w, r)
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, articleHTML(site.URL+"/news/1", "/news/1", 0))
+	})
+	return func() []time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(tries)
+	}
+}
+
+// TestCrawlRetryKeepsDelay checks that a retry of a 503 waits the host's
+// delay, though fetch's backoff alone would retry sooner.
+func TestCrawlRetryKeepsDelay(t *testing.T) {
+	const delay = time.Second // over fetch.DefaultBackoffBase, so that backoff alone would fail
+	site := newNewsSite(t)
+	arrivals := failFirstTry(site, func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "busy", http.StatusServiceUnavailable)
 	})
 	cfg := testConfig(t.TempDir(), site.URL, nil, []string{`/news/\d+`}, "/")
 	cfg.Crawl.Delay, cfg.Crawl.Retries = delay, 2
@@ -217,8 +232,7 @@ func TestCrawlRetryKeepsDelay(t *testing.T) {
 	if sum.Articles != 1 {
 		t.Fatalf("wrote %d articles, want 1 (%v)", sum.Articles, sum.ByError)
 	}
-	mu.Lock()
-	defer mu.Unlock()
+	tries := arrivals()
 	if len(tries) != 2 {
 		t.Fatalf("article requested %d times, want 2", len(tries))
 	}
@@ -236,25 +250,11 @@ func TestCrawlRetryAfterTimeoutKeepsDelay(t *testing.T) {
 		timeout = 300 * time.Millisecond
 	)
 	site := newNewsSite(t)
-	site.page("/", "/news/1")
-	var (
-		mu    sync.Mutex
-		tries []time.Time
-	)
-	site.handle("/news/1", func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		tries = append(tries, time.Now())
-		n := len(tries)
-		mu.Unlock()
-		if n == 1 {
-			select { // past the timeout: the crawler gives up on this attempt
-			case <-r.Context().Done():
-			case <-time.After(3 * timeout):
-			}
-			return
+	arrivals := failFirstTry(site, func(_ http.ResponseWriter, r *http.Request) {
+		select { // past the timeout: the crawler gives up on this attempt
+		case <-r.Context().Done():
+		case <-time.After(3 * timeout):
 		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, articleHTML(site.URL+"/news/1", "/news/1", 0))
 	})
 	cfg := testConfig(t.TempDir(), site.URL, nil, []string{`/news/\d+`}, "/")
 	cfg.Crawl.Delay, cfg.Crawl.Retries, cfg.Crawl.Timeout = delay, 2, timeout
@@ -262,8 +262,7 @@ func TestCrawlRetryAfterTimeoutKeepsDelay(t *testing.T) {
 	if sum.Articles != 1 {
 		t.Fatalf("wrote %d articles, want 1 (%v)", sum.Articles, sum.ByError)
 	}
-	mu.Lock()
-	defer mu.Unlock()
+	tries := arrivals()
 	if len(tries) != 2 {
 		t.Fatalf("article requested %d times, want 2", len(tries))
 	}
