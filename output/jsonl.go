@@ -77,11 +77,15 @@ func marshalLine(r *Record) ([]byte, error) {
 
 // JSONLFile appends records to a file durably: each Write is one write(2)
 // of the whole line, then an fsync, so a killed process leaves at most one
-// torn last line, which RepairJSONL removes.
+// torn last line, which RepairJSONL removes. A Write that fails (a full
+// disk cuts the write short, the fsync fails) cuts what it wrote, so the
+// file holds whole lines only and the next record starts a line of its own.
 type JSONLFile struct {
 	mu   sync.Mutex
 	f    *os.File
 	path string
+	size int64 // bytes of whole lines: where the file is cut back to after a failed Write
+	torn bool  // a failed Write could not be cut back; the next Write tries again first
 }
 
 // CreateJSONL opens path for appending, creating it and its parent
@@ -107,13 +111,19 @@ func CreateJSONL(path string) (*JSONLFile, error) {
 		f.Close()
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
-	return &JSONLFile{f: f, path: path}, nil
+	size, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	return &JSONLFile{f: f, path: path, size: size}, nil
 }
 
 // Path is the file's path.
 func (j *JSONLFile) Path() string { return j.path }
 
 // Write appends r as one line with a single write(2), then syncs the file.
+// When it returns an error, the file holds none of the record.
 func (j *JSONLFile) Write(r *Record) error {
 	line, err := marshalLine(r)
 	if err != nil {
@@ -124,12 +134,29 @@ func (j *JSONLFile) Write(r *Record) error {
 	if j.f == nil {
 		return fmt.Errorf("writing record %s to %s: %w", recordName(r), j.path, os.ErrClosed)
 	}
+	if j.torn {
+		if err := j.cutBack(); err != nil {
+			return fmt.Errorf("writing record %s to %s: %w", recordName(r), j.path, err)
+		}
+	}
 	if _, err := j.f.Write(line); err != nil {
-		return fmt.Errorf("writing record %s to %s: %w", recordName(r), j.path, err)
+		return fmt.Errorf("writing record %s to %s: %w", recordName(r), j.path, errors.Join(err, j.cutBack()))
 	}
 	if err := j.f.Sync(); err != nil {
-		return fmt.Errorf("syncing %s: %w", j.path, err)
+		return fmt.Errorf("syncing %s: %w", j.path, errors.Join(err, j.cutBack()))
 	}
+	j.size += int64(len(line))
+	return nil
+}
+
+// cutBack truncates the file to its whole lines after a failed Write; if
+// that fails too, the next Write tries again before it writes.
+func (j *JSONLFile) cutBack() error {
+	if err := j.f.Truncate(j.size); err != nil {
+		j.torn = true
+		return fmt.Errorf("cutting the partial line: %w", err)
+	}
+	j.torn = false
 	return nil
 }
 

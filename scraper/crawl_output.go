@@ -15,8 +15,7 @@ type siteOutput struct {
 	mu   sync.Mutex
 	path string              // the run's JSONL file; "" for Markdown
 	md   *output.MarkdownDir // the shared Markdown directory, for Markdown
-	file *output.JSONLFile   // open JSONL file, nil until the first record and after a failed write
-	made bool                // the JSONL file was created
+	file *output.JSONLFile   // open JSONL file, nil until the first record
 }
 
 func (o *siteOutput) write(rec *output.Record) error {
@@ -30,25 +29,18 @@ func (o *siteOutput) write(rec *output.Record) error {
 		if err != nil {
 			return err
 		}
-		o.file, o.made = f, true
+		o.file = f
 	}
-	if err := o.file.Write(rec); err != nil {
-		// A write cut short (disk full) leaves part of a line: reopen the
-		// file with CreateJSONL, which cuts that part, so that it is not
-		// left in the output nor glued to the next record (if reopening
-		// fails, the next write tries again).
-		_ = o.file.Close()
-		o.file, _ = output.CreateJSONL(o.path)
-		return err
-	}
-	return nil
+	// A failed write leaves no part of the record in the file (JSONLFile
+	// cuts it back), so the next record starts a line of its own.
+	return o.file.Write(rec)
 }
 
 // created is the JSONL file the run created, or "".
 func (o *siteOutput) created() string {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	if !o.made {
+	if o.file == nil {
 		return ""
 	}
 	return o.path
