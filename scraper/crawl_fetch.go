@@ -33,14 +33,14 @@ var (
 // collyTransport). Retries wait at least the longest delay of a host, as
 // far as known to gate: the transport is one for all hosts, so its
 // MinBackoff (the floor of every retry's wait, jitter drawn above it) is
-// the longest delay, and BackoffMax at least that; retrySpacer raises a
-// 429/5xx's Retry-After to its own host's delay.
+// the longest delay, and BackoffMax at least that; a 429/5xx's shorter
+// Retry-After is raised to MinBackoff as well.
 func (c *Crawler) newTransport(base http.RoundTripper, gate *hostGate) http.RoundTripper {
 	cc := c.cfg.Crawl
 	longest := gate.maxDelay()
 	return &collyTransport{
 		next: &fetch.Transport{
-			Base:        retrySpacer{next: base, gate: gate},
+			Base:        base,
 			UserAgent:   c.userAgent(),
 			Timeout:     cc.Timeout,
 			Retries:     cc.Retries,

@@ -2,9 +2,6 @@ package scraper
 
 import (
 	"context"
-	"math"
-	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -132,52 +129,4 @@ func (g *hostGate) acquire(ctx context.Context, host string) (release func(), er
 		g.mu.Unlock()
 		<-t.slots
 	}, nil
-}
-
-// retrySpacer sits under fetch.Transport and makes its retries keep the
-// host's delay: a 429 or 5xx answer (which fetch.Transport retries) from a
-// host with a delay gets a Retry-After of at least that delay, which
-// fetch.Transport honours (up to its BackoffMax, which the crawler raises
-// to the longest delay). Retries after a timeout or connection error wait
-// fetch.Transport's backoff, at least its MinBackoff, which the crawler
-// sets to the longest delay.
-type retrySpacer struct {
-	next http.RoundTripper
-	gate *hostGate
-}
-
-func (t retrySpacer) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := t.next.RoundTrip(req)
-	if err != nil || resp == nil {
-		return resp, err
-	}
-	code := resp.StatusCode
-	if code != http.StatusTooManyRequests && (code < 500 || code == http.StatusNotImplemented) {
-		return resp, nil
-	}
-	delay := t.gate.delayFor(req.URL.Host)
-	if delay <= 0 {
-		return resp, nil
-	}
-	if asked, ok := retryAfterOf(resp.Header.Get("Retry-After"), time.Now()); ok && asked >= delay {
-		return resp, nil
-	}
-	secs := int64(math.Ceil(delay.Seconds())) // Retry-After counts whole seconds
-	resp.Header.Set("Retry-After", strconv.FormatInt(secs, 10))
-	return resp, nil
-}
-
-// retryAfterOf reads a Retry-After value, delta seconds or an HTTP date.
-func retryAfterOf(v string, now time.Time) (time.Duration, bool) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0, false
-	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil && secs >= 0 {
-		return time.Duration(min(secs, int64(math.MaxInt64/time.Second))) * time.Second, true
-	}
-	if at, err := http.ParseTime(v); err == nil {
-		return at.Sub(now), true
-	}
-	return 0, false
 }

@@ -7,8 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -275,50 +273,6 @@ func TestCrawlRetryAfterTimeoutKeepsDelay(t *testing.T) {
 	const sendSlack = 100 * time.Millisecond
 	if g := tries[1].Sub(tries[0]) - timeout; g < delay-sendSlack {
 		t.Errorf("retry came %v after the timeout, want >= crawl.delay %v", g.Round(time.Millisecond), delay)
-	}
-}
-
-// TestRetrySpacer checks the Retry-After a retryable answer leaves with:
-// at least the host's delay in whole seconds, a longer one kept, other
-// answers and hosts without a delay untouched.
-func TestRetrySpacer(t *testing.T) {
-	site := newNewsSite(t)
-	site.handle("/", func(w http.ResponseWriter, r *http.Request) {
-		if v := r.URL.Query().Get("after"); v != "" {
-			w.Header().Set("Retry-After", v)
-		}
-		code, _ := strconv.Atoi(r.URL.Query().Get("code"))
-		w.WriteHeader(code)
-	})
-	host := strings.TrimPrefix(site.URL, "http://")
-	for _, tc := range []struct {
-		delay       time.Duration
-		code        int
-		after, want string
-	}{
-		{1500 * time.Millisecond, 503, "", "2"},
-		{1500 * time.Millisecond, 429, "1", "2"},
-		{1500 * time.Millisecond, 500, "5", "5"},
-		{1500 * time.Millisecond, 404, "", ""},
-		{1500 * time.Millisecond, 501, "", ""},
-		{0, 503, "", ""},
-		{0, 503, "1", "1"},
-	} {
-		g := newHostGate(1, 0)
-		g.setDelay(host, tc.delay)
-		rt := retrySpacer{next: http.DefaultTransport, gate: g}
-		req, err := http.NewRequest(http.MethodGet, site.URL+"/?code="+strconv.Itoa(tc.code)+"&after="+tc.after, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp, err := rt.RoundTrip(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if got := resp.Header.Get("Retry-After"); got != tc.want {
-			t.Errorf("delay %v, %d with Retry-After %q: Retry-After %q, want %q", tc.delay, tc.code, tc.after, got, tc.want)
-		}
 	}
 }
 
